@@ -1,0 +1,34 @@
+/** Known mistake: dβ as a mean instead of a sum. */
+export const misconception = {
+  message:
+    "Your dβ averages the upstream gradient over the batch. β_j is added to every one of the N rows, so its gradient is the SUM of dout over the batch, not the mean.",
+  lesson: "/lessons/fitting-batchnorm#gradients-of-gamma-and-beta",
+};
+
+export function batchnormBackward(
+  dout: number[][],
+  x: number[][],
+  gamma: number[],
+  eps: number,
+): { dx: number[][]; dgamma: number[]; dbeta: number[] } {
+  const n = x.length;
+  const d = x[0].length;
+  const dx: number[][] = x.map((row) => row.map(() => 0));
+  const dgamma: number[] = new Array(d).fill(0);
+  const dbeta: number[] = new Array(d).fill(0);
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[i][j] / n;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += (x[i][j] - mean) ** 2 / n;
+    const invStd = 1 / Math.sqrt(variance + eps);
+    const xhat = x.map((row) => (row[j] - mean) * invStd);
+    for (let i = 0; i < n; i++) {
+      dbeta[j] += dout[i][j];
+      dgamma[j] += dout[i][j] * xhat[i];
+    }
+    for (let i = 0; i < n; i++) dx[i][j] = ((gamma[j] * invStd) / n) * (n * dout[i][j] - dbeta[j] - xhat[i] * dgamma[j]);
+    dbeta[j] /= n;
+  }
+  return { dx, dgamma, dbeta };
+}
