@@ -1,0 +1,13 @@
+/** Where instructor-authored content lives. Functions take a root so tests can point at fixtures. */
+import path from "node:path";
+
+export function contentRoot(): string {
+  return path.join(process.cwd(), "exercises");
+}
+
+/** Ids become file names: only kebab-case passes, so no path traversal is possible. */
+export const SAFE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function formatZodIssues(file: string, issues: { path: PropertyKey[]; message: string }[]): string[] {
+  return issues.map((i) => `${file}: ${i.path.length ? i.path.map(String).join(".") : "(root)"}: ${i.message}`);
+}
