@@ -1,0 +1,57 @@
+/** Known mistake: momentum weighs the new batch statistic instead of the old running value. */
+export const misconception = {
+  message:
+    "Your running averages put the momentum on the NEW batch statistic: r ← (1 − m)·r + m·μ. In this course (as in Ng's exponentially weighted averages) momentum is the weight on the OLD value: r ← m·r + (1 − m)·μ. PyTorch's momentum=0.1 is the opposite convention.",
+  lesson: "/lessons/batchnorm-test-time#momentum-convention",
+};
+
+export class BatchNorm {
+  gamma: number[];
+  beta: number[];
+  runningMean: number[];
+  runningVar: number[];
+  training = true;
+  private readonly eps: number;
+  private readonly momentum: number;
+
+  constructor(numFeatures: number, options: { eps?: number; momentum?: number } = {}) {
+    // `??`, not `||`: an explicit momentum of 0 is a legitimate choice.
+    this.eps = options.eps ?? 1e-5;
+    this.momentum = options.momentum ?? 0.9;
+    this.gamma = new Array(numFeatures).fill(1);
+    this.beta = new Array(numFeatures).fill(0);
+    this.runningMean = new Array(numFeatures).fill(0);
+    this.runningVar = new Array(numFeatures).fill(1);
+  }
+
+  train(): void {
+    this.training = true;
+  }
+
+  eval(): void {
+    this.training = false;
+  }
+
+  forward(x: number[][]): number[][] {
+    const d = this.gamma.length;
+    let mean = this.runningMean;
+    let variance = this.runningVar;
+    if (this.training) {
+      const n = x.length;
+      mean = new Array(d).fill(0);
+      variance = new Array(d).fill(0);
+      for (let j = 0; j < d; j++) {
+        for (let i = 0; i < n; i++) mean[j] += x[i][j];
+        mean[j] /= n;
+        for (let i = 0; i < n; i++) variance[j] += (x[i][j] - mean[j]) ** 2;
+        variance[j] /= n;
+      }
+      const m = this.momentum;
+      this.runningMean = this.runningMean.map((r, j) => (1 - m) * r + m * mean[j]);
+      this.runningVar = this.runningVar.map((r, j) => (1 - m) * r + m * variance[j]);
+    }
+    return x.map((row) =>
+      row.map((v, j) => (this.gamma[j] * (v - mean[j])) / Math.sqrt(variance[j] + this.eps) + this.beta[j]),
+    );
+  }
+}
