@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// Shared by the sign-in/sign-up forms (client) and the server, so a user sees
+// the same rule in the browser that the server enforces.
+export const EMAIL_MAX_LENGTH = 254;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+export const NAME_MAX_LENGTH = 80;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(EMAIL_MAX_LENGTH, `Email addresses are at most ${EMAIL_MAX_LENGTH} characters.`)
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Passwords are at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+});
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(NAME_MAX_LENGTH, `Names are at most ${NAME_MAX_LENGTH} characters.`),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+export type FieldErrors = Partial<Record<"name" | "email" | "password" | "form", string>>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form") as keyof FieldErrors;
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm start`: the whole platform from a fresh clone on the embedded default.
+ * Migrates the database, seeds the demo accounts (unless SEED_DEMO_DATA=false),
+ * builds the app if the build is missing or older than the sources, then runs
+ * `next start`. Submissions left queued by a previous run are re-graded by the
+ * app itself once it is up.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-database";
+import { buildIsCurrent, recordBuildFingerprint } from "./build-fingerprint";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.CHECKPOINT_DISABLE = "1";
+const port = process.env.PORT?.trim() || "3000";
+const host = process.env.HOST?.trim() || "0.0.0.0";
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+function run(args: string[], label: string): void {
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`${label} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+prepareDatabase();
+if ((process.env.SEED_DEMO_DATA ?? "true").toLowerCase() !== "false") {
+  run(["--import", "tsx", "prisma/seed.ts"], "Seeding demo data");
+}
+if (process.env.SKIP_BUILD !== "1" && !buildIsCurrent()) {
+  console.log("Building the app (first start or sources changed)…");
+  run([nextBin, "build"], "next build");
+  recordBuildFingerprint();
+}
+
+console.log(`Starting BatchNorm Lab on http://localhost:${port}`);
+const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
