@@ -1,0 +1,120 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { checkContent } from "./check-content";
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function fixture(files: Record<string, unknown>): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "content-"));
+  dirs.push(root);
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await writeFile(path.join(root, rel), typeof content === "string" ? content : JSON.stringify(content));
+  }
+  return root;
+}
+
+const course = {
+  id: "c",
+  title: "C",
+  modules: [{ id: "m", title: "M", lesson: "m", quiz: "m", exercises: [] }],
+};
+const goodQuestion = { id: "q", type: "true-false", prompt: "p", explanation: "e", answer: true, claims: [1, 2, 3, 4, 5, 6, 7] };
+
+describe("checkContent on the real course", () => {
+  it("finds no errors and reports what it checked", async () => {
+    const { errors, summary } = await checkContent();
+    expect(errors).toEqual([]);
+    expect(summary.join("\n")).toMatch(/quizzes: 5 files, \d+ questions/);
+    expect(summary.join("\n")).toContain("all seven claims tagged");
+  });
+});
+
+describe("checkContent on broken content", () => {
+  it("accepts a minimal valid fixture", async () => {
+    const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n\n## Part one\n", "quizzes/m.json": { id: "m", title: "Q", questions: [goodQuestion] } });
+    expect((await checkContent(root)).errors).toEqual([]);
+  });
+
+  it("reports a missing lesson and a missing quiz", async () => {
+    const { errors } = await checkContent(await fixture({ "course.json": course }));
+    expect(errors.some((e) => e.includes("exercises/lessons/m.md: missing"))).toBe(true);
+    expect(errors.some((e) => e.includes("exercises/quizzes/m.json"))).toBe(true);
+  });
+
+  it("reports links to unknown anchors and lessons, with file and line", async () => {
+    const root = await fixture({
+      "course.json": course,
+      "lessons/m.md": "# M\n\n## Part one\n\nSee [here](/lessons/m#part-two).\n",
+      "quizzes/m.json": { id: "m", title: "Q", questions: [goodQuestion] },
+      "ex/prompt.md": "Read /lessons/m#part-one and /lessons/nope#x\n",
+    });
+    const { errors } = await checkContent(root);
+    expect(errors).toContainEqual(expect.stringContaining("exercises/lessons/m.md:5: link /lessons/m#part-two: no heading"));
+    expect(errors).toContainEqual(expect.stringContaining('exercises/ex/prompt.md:1: link /lessons/nope#x: no lesson "nope"'));
+    expect(errors).toHaveLength(2);
+  });
+
+  it("reports an inconsistent answer key", async () => {
+    const single = {
+      id: "two-right",
+      type: "single",
+      prompt: "p",
+      explanation: "e",
+      options: [
+        { id: "a", text: "A", correct: true },
+        { id: "b", text: "B", correct: true },
+      ],
+    };
+    const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n", "quizzes/m.json": { id: "m", title: "Q", questions: [single] } });
+    const { errors } = await checkContent(root);
+    expect(errors.join("\n")).toContain("exactly one correct option");
+  });
+
+  it("reports a variant that is not solvable over its parameter range", async () => {
+    const variant = {
+      id: "div-zero",
+      type: "numeric-variant",
+      prompt: "N = {{n}}, s2 = {{s2}}",
+      explanation: "{{answer}}",
+      formula: "unbiased-from-biased",
+      params: { n: { min: 1, max: 3, step: 1 }, s2: { min: 1, max: 2, step: 1 } },
+      tolerance: { abs: 0.01 },
+    };
+    const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n", "quizzes/m.json": { id: "m", title: "Q", questions: [variant] } });
+    const { errors } = await checkContent(root);
+    expect(errors.join("\n")).toMatch(/div-zero: formula unbiased-from-biased gives Infinity/);
+  });
+
+  it("reports variant parameters that do not match the formula, and unknown placeholders", async () => {
+    const variant = {
+      id: "wrong-params",
+      type: "numeric-variant",
+      prompt: "{{zz}}",
+      explanation: "e",
+      formula: "batch-mean-4",
+      params: { x1: { min: 0, max: 1, step: 1 } },
+      tolerance: { abs: 0.01 },
+    };
+    const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n", "quizzes/m.json": { id: "m", title: "Q", questions: [variant] } });
+    const text = (await checkContent(root)).errors.join("\n");
+    expect(text).toContain("formula batch-mean-4 needs params x1, x2, x3, x4");
+    expect(text).toContain("placeholder {{zz}} has no parameter");
+  });
+
+  it("reports unknown figures and a quiz whose id differs from its file", async () => {
+    const root = await fixture({
+      "course.json": course,
+      "lessons/m.md": "# M\n\n```figure\nno-such-figure\n```\n",
+      "quizzes/m.json": { id: "other", title: "Q", questions: [goodQuestion] },
+    });
+    const text = (await checkContent(root)).errors.join("\n");
+    expect(text).toContain('unknown figure "no-such-figure"');
+    expect(text).toContain('must equal the file name "m"');
+  });
+});
