@@ -1,0 +1,221 @@
+/**
+ * Reads and validates one exercise folder (grader/FORMAT.md). Trusted files
+ * (reference.ts, tests.ts, mistakes/*.ts) are loaded with a plain dynamic
+ * import(), so the process must run TypeScript (tsx or Vitest). Every error
+ * names the file and the field, so instructors can fix content quickly.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import {
+  CallTestDefinitionSchema,
+  type ExerciseSpec,
+  ExerciseSpecSchema,
+  type JsonData,
+  JsonDataSchema,
+  MistakeMetaSchema,
+  type ResolvedTest,
+  ScenarioStepSchema,
+  ScenarioTestDefinitionSchema,
+} from "./schema";
+import { createRng, seedFromId } from "./test-kit";
+
+export class ExerciseFormatError extends Error {
+  override name = "ExerciseFormatError";
+}
+
+export class UnknownExerciseError extends Error {
+  override name = "UnknownExerciseError";
+}
+
+/** `EXERCISES_DIR` or `<cwd>/exercises` (resolved per call so tests can point elsewhere). */
+export function exercisesRoot(): string {
+  return process.env.EXERCISES_DIR ?? path.join(process.cwd(), "exercises");
+}
+
+export interface LoadedMistake {
+  id: string;
+  message: string;
+  lesson: string;
+  /** the mistake's exported entry (function or class), run in the host */
+  impl: unknown;
+}
+
+export interface LoadedExercise {
+  spec: ExerciseSpec;
+  dir: string;
+  prompt: string;
+  starter: string;
+  /** the reference's exported entry (function or class), run in the host */
+  reference: unknown;
+  tests: ResolvedTest[];
+  mistakes: LoadedMistake[];
+}
+
+const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function describeIssues(file: string, error: z.ZodError, prefix = ""): string {
+  return error.issues
+    .map((issue) => {
+      const field = [prefix, ...issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))].join("").replace(/^\./, "");
+      return `${file}: field \`${field || "(root)"}\`: ${issue.message}`;
+    })
+    .join("\n");
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Reads exercise.json only (no TypeScript evaluation): safe in any process. */
+export async function readExerciseSpec(id: string, root = exercisesRoot()): Promise<ExerciseSpec> {
+  if (!SAFE_ID.test(id)) throw new UnknownExerciseError(`unknown exercise "${id}"`);
+  const file = path.join(root, id, "exercise.json");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new UnknownExerciseError(`unknown exercise "${id}" (no ${file})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ExerciseFormatError(`${id}/exercise.json: invalid JSON: ${(e as Error).message}`);
+  }
+  const parsed = ExerciseSpecSchema.safeParse(raw);
+  if (!parsed.success) throw new ExerciseFormatError(describeIssues(`${id}/exercise.json`, parsed.error));
+  if (parsed.data.id !== id) throw new ExerciseFormatError(`${id}/exercise.json: field \`id\`: must equal the folder name "${id}"`);
+  return parsed.data;
+}
+
+/** Folders under the root that contain an exercise.json, sorted. */
+export async function listExerciseFolders(root = exercisesRoot()): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const ids: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && SAFE_ID.test(entry.name) && (await exists(path.join(root, entry.name, "exercise.json")))) ids.push(entry.name);
+  }
+  return ids.sort();
+}
+
+async function importModule(file: string, label: string): Promise<Record<string, unknown>> {
+  if (!(await exists(file))) throw new ExerciseFormatError(`${label}: file is missing`);
+  try {
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new ExerciseFormatError(`${label}: could not be loaded: ${(e as Error).message}`);
+  }
+}
+
+function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: string): unknown {
+  const impl = mod[spec.entry];
+  if (typeof impl !== "function") throw new ExerciseFormatError(`${label}: must export ${spec.kind} \`${spec.entry}\``);
+  return impl;
+}
+
+const ArgsSchema = z.array(JsonDataSchema);
+const StepsSchema = z.array(ScenarioStepSchema).min(1);
+
+/** Validates tests.ts's export and runs every generator with its seed. */
+export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}/tests.ts`): ResolvedTest[] {
+  if (!Array.isArray(raw) || raw.length === 0) throw new ExerciseFormatError(`${label}: must default-export defineTests([...]) with at least one test`);
+  const seen = new Set<string>();
+  return raw.map((def: unknown, index): ResolvedTest => {
+    const isScenario = typeof def === "object" && def !== null && "scenario" in def;
+    const schema = isScenario ? ScenarioTestDefinitionSchema : CallTestDefinitionSchema;
+    const parsed = schema.safeParse(def);
+    if (!parsed.success) throw new ExerciseFormatError(describeIssues(label, parsed.error, `[${index}]`));
+    const d = parsed.data;
+    const where = `${label}: test "${d.id}"`;
+    if (seen.has(d.id)) throw new ExerciseFormatError(`${where}: duplicate id`);
+    seen.add(d.id);
+    if (isScenario !== (spec.kind === "class")) {
+      throw new ExerciseFormatError(`${where}: a ${spec.kind} exercise needs ${spec.kind === "class" ? "`scenario`" : "`args`"} tests`);
+    }
+    const rng = createRng(d.seed ?? seedFromId(d.id));
+    const base = {
+      id: d.id,
+      name: d.name,
+      visibility: d.visibility,
+      points: d.points,
+      ...(d.hint ? { hint: d.hint } : {}),
+      tolerance: { ...spec.tolerance, ...d.tolerance },
+    };
+    const source = "scenario" in d ? d.scenario : d.args;
+    let generated: unknown;
+    try {
+      generated = typeof source === "function" ? source(rng) : source;
+    } catch (e) {
+      throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
+    }
+    if ("scenario" in d) {
+      const steps = StepsSchema.safeParse(generated);
+      if (!steps.success) throw new ExerciseFormatError(describeIssues(label, steps.error, `[${index}].scenario`));
+      return { ...base, kind: "scenario", steps: steps.data };
+    }
+    const args = ArgsSchema.safeParse(generated);
+    if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
+    return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+  });
+}
+
+async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMistake[]> {
+  const folder = path.join(dir, "mistakes");
+  const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const label = `${spec.id}/mistakes/${file}`;
+      const mod = await importModule(path.join(folder, file), label);
+      const meta = MistakeMetaSchema.safeParse(mod.misconception);
+      if (!meta.success) throw new ExerciseFormatError(describeIssues(label, meta.error, "misconception"));
+      return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: requireEntry(mod, spec, label) };
+    }),
+  );
+}
+
+async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
+  const spec = await readExerciseSpec(id, root);
+  const dir = path.join(root, id);
+  const readText = async (name: string) => {
+    try {
+      return await readFile(path.join(dir, name), "utf8");
+    } catch {
+      throw new ExerciseFormatError(`${id}/${name}: file is missing`);
+    }
+  };
+  const [prompt, starter, referenceModule, testsModule, mistakes] = await Promise.all([
+    readText("prompt.md"),
+    readText("starter.ts"),
+    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`),
+    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`),
+    loadMistakes(dir, spec),
+  ]);
+  return {
+    spec,
+    dir,
+    prompt,
+    starter,
+    reference: requireEntry(referenceModule, spec, `${id}/reference.ts`),
+    tests: resolveTests(testsModule.default, spec),
+    mistakes,
+  };
+}
+
+const cache = new Map<string, Promise<LoadedExercise>>();
+
+/** Loads (once per process and root) and validates an exercise folder. */
+export function loadExercise(id: string, root = exercisesRoot()): Promise<LoadedExercise> {
+  const key = path.resolve(root, id);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = loadUncached(id, root);
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key)); // a fixed file can be retried
+  }
+  return pending;
+}

@@ -1,0 +1,175 @@
+/**
+ * The grader's contracts, as zod 4 schemas (DESIGN.md §4–5, grader/FORMAT.md):
+ * exercise.json, the test cases tests.ts exports, mistake metadata, and the
+ * versioned GradeReport that the web app stores and renders.
+ */
+import { z } from "zod";
+
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, single dashes)");
+const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be a JavaScript identifier");
+const lessonLink = z.string().regex(/^\/lessons\/[a-z0-9-]+(#[a-z0-9-]+)?$/, "must look like /lessons/<slug>#<anchor>");
+
+// ---------- exercise.json ----------
+
+export const ToleranceSchema = z.object({
+  atol: z.number().nonnegative().default(1e-9),
+  rtol: z.number().nonnegative().default(1e-7),
+});
+export type Tolerance = z.infer<typeof ToleranceSchema>;
+
+export const LimitsSchema = z.object({
+  /** one call (or one scenario) of student code */
+  callTimeoutMs: z.number().int().min(10).max(30_000).default(1000),
+  /** the whole sandbox run: module evaluation plus every test */
+  totalTimeoutMs: z.number().int().min(50).max(120_000).default(5000),
+  memoryMb: z.number().int().min(8).max(1024).default(64),
+});
+export type Limits = z.infer<typeof LimitsSchema>;
+
+export const ExerciseSpecSchema = z.object({
+  id: kebabId,
+  title: z.string().min(1),
+  module: kebabId,
+  kind: z.enum(["function", "class"]),
+  entry: identifier,
+  languages: z.array(z.enum(["typescript", "javascript"])).min(1),
+  tolerance: ToleranceSchema.default({ atol: 1e-9, rtol: 1e-7 }),
+  limits: LimitsSchema.default({ callTimeoutMs: 1000, totalTimeoutMs: 5000, memoryMb: 64 }),
+  lesson: lessonLink,
+  /** names of the entry's parameters, used in messages ("modified its input `x`") */
+  params: z.array(identifier).optional(),
+});
+export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
+export type Language = ExerciseSpec["languages"][number];
+
+// ---------- test cases (what tests.ts default-exports) ----------
+
+export type JsonData = number | string | boolean | null | JsonData[] | { [key: string]: JsonData };
+/** Plain data only: finite numbers, no undefined, functions or class instances. */
+export const JsonDataSchema: z.ZodType<JsonData> = z.lazy(() =>
+  z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(JsonDataSchema), z.record(z.string(), JsonDataSchema)]),
+);
+
+export const ScenarioStepSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("new"), instance: z.string().min(1), args: z.array(JsonDataSchema) }),
+  z.object({ op: z.literal("call"), instance: z.string().min(1), method: identifier, args: z.array(JsonDataSchema).default([]) }),
+  z.object({ op: z.literal("get"), instance: z.string().min(1), field: identifier }),
+  z.object({ op: z.literal("set"), instance: z.string().min(1), field: identifier, value: JsonDataSchema }),
+]);
+export type ScenarioStep = z.infer<typeof ScenarioStepSchema>;
+
+const generator = z.custom<(rng: unknown) => unknown>((v) => typeof v === "function", "must be an array or a function (rng) => …");
+
+const TestBaseSchema = z.object({
+  id: kebabId,
+  name: z.string().min(1),
+  visibility: z.enum(["public", "hidden"]),
+  points: z.number().positive(),
+  hint: z.string().min(1).optional(),
+  seed: z.number().int().optional(),
+  tolerance: z.object({ atol: z.number().nonnegative().optional(), rtol: z.number().nonnegative().optional() }).optional(),
+});
+
+/** One entry of tests.ts as written (generators not yet evaluated): a plain call … */
+export const CallTestDefinitionSchema = TestBaseSchema.extend({
+  args: z.union([z.array(z.unknown()), generator]),
+  compare: z.array(z.string()).min(1).optional(),
+}).strict();
+/** … or a stateful scenario (class exercises). */
+export const ScenarioTestDefinitionSchema = TestBaseSchema.extend({ scenario: z.union([z.array(z.unknown()), generator]) }).strict();
+
+/** A test after its generator ran with its seed: plain data, ready to grade. */
+export type ResolvedTest = {
+  id: string;
+  name: string;
+  visibility: "public" | "hidden";
+  points: number;
+  hint?: string;
+  tolerance: Tolerance;
+} & ({ kind: "call"; args: JsonData[]; compare?: string[] } | { kind: "scenario"; steps: ScenarioStep[] });
+
+// ---------- mistakes/*.ts ----------
+
+export const MistakeMetaSchema = z.object({
+  message: z.string().min(10),
+  lesson: lessonLink.optional(),
+});
+export type MistakeMeta = z.infer<typeof MistakeMetaSchema>;
+
+// ---------- GradeReport (the contract with the web app) ----------
+
+export const TestStatusSchema = z.enum(["passed", "failed", "error", "timeout"]);
+export type TestStatus = z.infer<typeof TestStatusSchema>;
+
+export const TestDetailSchema = z.object({
+  /** the arguments (call tests) or the steps (scenario tests) */
+  input: z.unknown(),
+  expected: z.unknown(),
+  actual: z.unknown(),
+  worstAbsError: z.number().nullable(),
+  worstRelError: z.number().nullable(),
+  /** path of the first value outside tolerance, e.g. "out[2][1]" */
+  firstBadIndex: z.string().nullable(),
+  tolerance: ToleranceSchema,
+});
+export type TestDetail = z.infer<typeof TestDetailSchema>;
+
+export const TestResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  visibility: z.enum(["public", "hidden"]),
+  status: TestStatusSchema,
+  points: z.number().nonnegative(),
+  maxPoints: z.number().nonnegative(),
+  message: z.string(),
+  hint: z.string().optional(),
+  /** only for public tests: hidden tests never reveal data */
+  detail: TestDetailSchema.optional(),
+  timeMs: z.number().nonnegative().optional(),
+});
+export type TestResult = z.infer<typeof TestResultSchema>;
+
+export const CompileErrorSchema = z.object({ line: z.number().int().min(1), column: z.number().int().min(1), message: z.string() });
+export type CompileError = z.infer<typeof CompileErrorSchema>;
+
+export const ReportLimitsSchema = LimitsSchema.extend({
+  maxConsoleLines: z.number().int(),
+  maxConsoleBytes: z.number().int(),
+  maxResultBytes: z.number().int(),
+});
+export type ReportLimits = z.infer<typeof ReportLimitsSchema>;
+
+export const GradeReportSchema = z.object({
+  version: z.literal(1),
+  exerciseId: z.string(),
+  mode: z.enum(["run", "submit"]),
+  status: z.enum(["passed", "failed", "error"]),
+  score: z.number().min(0).max(1),
+  /** one line for the student: what happened overall */
+  summary: z.string(),
+  tests: z.array(TestResultSchema),
+  misconceptions: z.array(z.object({ id: z.string(), message: z.string(), lesson: z.string().optional(), testIds: z.array(z.string()) })),
+  compileErrors: z.array(CompileErrorSchema),
+  console: z.array(z.string()),
+  limits: ReportLimitsSchema,
+  timings: z.object({
+    compileMs: z.number(),
+    sandboxMs: z.number(),
+    compareMs: z.number(),
+    totalMs: z.number(),
+    queueMs: z.number().optional(),
+  }),
+});
+export type GradeReport = z.infer<typeof GradeReportSchema>;
+
+/** Input of gradeSubmission (validated at the public API boundary). */
+export const GradeRequestSchema = z.object({
+  exerciseId: kebabId,
+  code: z.string().max(100_000, "code is limited to 100 000 characters"),
+  language: z.enum(["typescript", "javascript"]),
+  mode: z.enum(["run", "submit"]),
+});
+export type GradeRequest = z.infer<typeof GradeRequestSchema>;
+
+/** Fixed caps that are not per exercise. */
+export const FIXED_CAPS = { maxConsoleLines: 100, maxConsoleBytes: 10_000, maxResultBytes: 256_000 } as const;
