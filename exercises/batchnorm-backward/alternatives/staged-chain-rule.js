@@ -14,7 +14,7 @@ export function batchnormBackward(dout, x, gamma, eps) {
   const dxCols = cols.map((col, j) => {
     const { mu, v, std } = stats[j];
     const dxhat = g[j].map((gij) => gij * gamma[j]);
-    const dvar = dxhat.reduce((a, d, i) => a + d * (col[i] - mu), 0) * -0.5 * Math.pow(v + eps, -1.5);
+    const dvar = dxhat.reduce((a, d, i) => a + d * (col[i] - mu), 0) * -0.5 * (v + eps) ** -1.5;
     const dmu = dxhat.reduce((a, d) => a - d / std, 0);
     return col.map((xij, i) => dxhat[i] / std + (dvar * 2 * (xij - mu)) / n + dmu / n);
   });
