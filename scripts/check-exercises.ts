@@ -1,0 +1,91 @@
+/**
+ * npm run exercises:check [-- <exercise-id> ...] [--verbose]
+ *
+ * Validates every exercise folder (format, course membership, test balance),
+ * grades each reference (must pass), starter (must fail) and known mistake
+ * (must fail a hidden test) through the real grader, runs the registered
+ * lesson/quiz content checks, prints a per-exercise table and exits 1 on any
+ * problem. Runs in CI.
+ */
+import { ExerciseFormatError, listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { loadCourse } from "@/lib/content/course";
+import { checkExercise, type ExerciseCheck } from "./exercises-check/check-exercise";
+import { runContentChecks } from "./exercises-check/content-checks";
+import { formatTable } from "./exercises-check/format-table";
+import { gradeSource } from "./exercises-check/grade-source";
+import { type CourseOutline, courseConsistency } from "./exercises-check/static-checks";
+
+async function main(argv: string[]): Promise<number> {
+  const verbose = argv.includes("--verbose");
+  const only = argv.filter((a) => !a.startsWith("--"));
+  const started = performance.now();
+  const errors: string[] = [];
+  const warnings: string[] = [];
+
+  let course: CourseOutline | null = null;
+  try {
+    course = await loadCourse();
+  } catch (error) {
+    errors.push(`exercises/course.json: ${(error as Error).message}`);
+  }
+  const folders = await listExerciseFolders();
+  if (course && only.length === 0) errors.push(...courseConsistency(folders, course));
+  for (const id of only) if (!folders.includes(id)) errors.push(`unknown exercise "${id}" (folders: ${folders.join(", ")})`);
+  const ids = only.length ? folders.filter((id) => only.includes(id)) : folders;
+
+  const checks: ExerciseCheck[] = [];
+  for (const id of ids) {
+    try {
+      const check = await checkExercise(await loadExercise(id), gradeSource, course);
+      checks.push(check);
+      errors.push(...check.errors);
+      warnings.push(...check.warnings);
+    } catch (error) {
+      errors.push(error instanceof ExerciseFormatError ? error.message : `${id}: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  const rows = checks.map((c) => {
+    const caught = c.mistakes.filter((m) => m.caughtBy.length > 0).length;
+    return [
+      c.id,
+      `${c.publicTests} + ${c.hiddenTests}`,
+      `${c.hiddenPoints}/${c.totalPoints}`,
+      c.referencePassed ? "passes" : "FAILS",
+      c.starterFailed ? "fails" : "PASSES",
+      `${caught}/${c.mistakes.length}${caught < c.mistakes.length ? " !" : ""}`,
+      `${c.mistakes.filter((m) => m.recognised).length}/${c.mistakes.length}`,
+      c.referenceGradeMs.toFixed(1),
+    ];
+  });
+  console.log(
+    formatTable(["exercise", "tests (public + hidden)", "hidden points", "reference", "starter", "mistakes caught", "recognised", "grade ms"], rows),
+  );
+  if (verbose) {
+    for (const c of checks) {
+      console.log(`\n${c.id}`);
+      for (const m of c.mistakes) console.log(`  ${m.id}: hidden ${m.caughtBy.join(", ") || "—"}; public ${m.publicFailures.join(", ") || "—"}`);
+    }
+  }
+
+  if (only.length === 0) {
+    const content = await runContentChecks();
+    console.log("");
+    for (const line of content.summary) console.log(line);
+    errors.push(...content.errors);
+  }
+
+  for (const w of warnings) console.warn(`warning: ${w}`);
+  for (const e of errors) console.error(`error: ${e}`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\n${checks.length} exercises checked in ${seconds} s: ${errors.length ? `${errors.length} problem(s)` : "all good"}`);
+  return errors.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+/**
+ * Checks on an exercise that need no grading: course membership, the shape of
+ * the test set (public/hidden balance, hints) and the size of the mistake bank.
+ * Pure functions over the loaded exercise, so they are cheap to unit-test.
+ */
+import type { LoadedExercise } from "@/grader/load-exercise";
+
+export interface CourseOutline {
+  modules: { id: string; exercises: string[] }[];
+}
+
+/** The issue's minimums: 5 known mistakes for forward, backward and inference, 2 for every other exercise. */
+export const MIN_MISTAKES: Readonly<Record<string, number>> = {
+  "batchnorm-forward": 5,
+  "batchnorm-backward": 5,
+  "batchnorm-inference": 5,
+};
+export const DEFAULT_MIN_MISTAKES = 2;
+export const PUBLIC_TESTS = { min: 3, max: 6 } as const;
+
+export function minMistakes(id: string): number {
+  return MIN_MISTAKES[id] ?? DEFAULT_MIN_MISTAKES;
+}
+
+/** Problems with one exercise's content; each message names the file. */
+export function staticChecks(ex: LoadedExercise, course: CourseOutline | null): string[] {
+  const id = ex.spec.id;
+  const errors: string[] = [];
+
+  if (course) {
+    const module = course.modules.find((m) => m.id === ex.spec.module);
+    if (!module) errors.push(`${id}/exercise.json: field \`module\`: "${ex.spec.module}" is not a module in exercises/course.json`);
+    else if (!module.exercises.includes(id)) errors.push(`exercises/course.json: module "${module.id}" does not list exercise "${id}"`);
+  }
+
+  if (!ex.prompt.includes(ex.spec.entry)) errors.push(`${id}/prompt.md: never mentions the entry \`${ex.spec.entry}\``);
+
+  const publicTests = ex.tests.filter((t) => t.visibility === "public");
+  const hiddenTests = ex.tests.filter((t) => t.visibility === "hidden");
+  if (publicTests.length < PUBLIC_TESTS.min || publicTests.length > PUBLIC_TESTS.max) {
+    errors.push(`${id}/tests.ts: has ${publicTests.length} public tests; use ${PUBLIC_TESTS.min}–${PUBLIC_TESTS.max}`);
+  }
+  const points = (tests: typeof ex.tests) => tests.reduce((sum, t) => sum + t.points, 0);
+  if (points(hiddenTests) <= points(publicTests)) {
+    errors.push(`${id}/tests.ts: hidden tests are worth ${points(hiddenTests)} points, public ${points(publicTests)}; hidden tests must be worth most of the points`);
+  }
+  for (const t of hiddenTests) {
+    if (!t.hint) errors.push(`${id}/tests.ts: hidden test "${t.id}" needs a hint (students see only its name, verdict and hint)`);
+  }
+  const names = new Map<string, string>();
+  for (const t of ex.tests) {
+    const other = names.get(t.name);
+    if (other) errors.push(`${id}/tests.ts: tests "${other}" and "${t.id}" share the name "${t.name}"`);
+    names.set(t.name, t.id);
+  }
+
+  const min = minMistakes(id);
+  if (ex.mistakes.length < min) errors.push(`${id}/mistakes/: has ${ex.mistakes.length} known mistakes; at least ${min} are required`);
+  return errors;
+}
+
+/** Folders and course.json must agree: every listed exercise exists, every folder is listed. */
+export function courseConsistency(folders: string[], course: CourseOutline): string[] {
+  const listed = course.modules.flatMap((m) => m.exercises);
+  const errors: string[] = [];
+  for (const id of listed) if (!folders.includes(id)) errors.push(`exercises/course.json: exercise "${id}" has no folder exercises/${id}/ with an exercise.json`);
+  for (const id of folders) if (!listed.includes(id)) errors.push(`exercises/${id}/: not listed in any module of exercises/course.json`);
+  return errors;
+}
