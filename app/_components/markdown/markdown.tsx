@@ -1,0 +1,33 @@
+/**
+ * Server-rendered markdown with KaTeX math and heading anchors (the same plugin
+ * list the content checker uses). A fenced ```figure block becomes the
+ * interactive client figure it names.
+ */
+import type { Element } from "hast";
+import type { ComponentProps } from "react";
+import ReactMarkdown from "react-markdown";
+import { isFigureId } from "@/lib/content/figure-ids";
+import { rehypePlugins, remarkPlugins } from "@/lib/content/markdown-plugins";
+import { LessonFigure } from "../figures/lesson-figure";
+
+function figureIdOf(node: Element | undefined): string | null {
+  const code = node?.children.find((c): c is Element => c.type === "element" && c.tagName === "code");
+  const className = code?.properties?.className;
+  if (!Array.isArray(className) || !className.includes("language-figure")) return null;
+  const text = code?.children.map((c) => (c.type === "text" ? c.value : "")).join("").trim();
+  return text ?? null;
+}
+
+function Pre({ node, ...props }: ComponentProps<"pre"> & { node?: Element }) {
+  const figure = figureIdOf(node);
+  if (figure !== null) return isFigureId(figure) ? <LessonFigure id={figure} /> : <p role="alert">Unknown figure “{figure}”.</p>;
+  return <pre {...props} />;
+}
+
+export function Markdown({ source, allowFigures = false }: { source: string; allowFigures?: boolean }) {
+  return (
+    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={allowFigures ? { pre: Pre } : undefined}>
+      {source}
+    </ReactMarkdown>
+  );
+}
