@@ -1,0 +1,72 @@
+/**
+ * The grader's public API for the web app (no Next.js imports here).
+ * Grading goes through a lazily created pool of worker processes, so student
+ * code never runs in the caller's process.
+ */
+import path from "node:path";
+import { listExerciseFolders, readExerciseSpec, UnknownExerciseError, ExerciseFormatError } from "./load-exercise";
+import { GraderBusyError, GraderJobError, GraderPool } from "./pool";
+import type { PublicExercise } from "./public-exercise";
+import { type GradeReport, type GradeRequest, GradeRequestSchema } from "./schema";
+
+export { GraderBusyError, GraderJobError, UnknownExerciseError, ExerciseFormatError };
+export type { GradeReport, GradeRequest, PublicExercise };
+export { GradeReportSchema } from "./schema";
+export { PublicExerciseSchema } from "./public-exercise";
+
+let pool: GraderPool | null = null;
+const publicCache = new Map<string, Promise<PublicExercise>>();
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function getPool(): GraderPool {
+  pool ??= new GraderPool({
+    size: positiveInt(process.env.GRADER_WORKERS, 2),
+    maxQueue: positiveInt(process.env.GRADER_MAX_QUEUE, 200),
+    root: path.resolve(process.env.GRADER_ROOT ?? process.cwd()),
+  });
+  return pool;
+}
+
+/**
+ * Grades one submission in a worker process. Resolves with a report for
+ * every student outcome, including infrastructure failures (status "error").
+ * Rejects only for caller errors: invalid input (ZodError), an unknown
+ * exercise (UnknownExerciseError) or a full queue (GraderBusyError).
+ */
+export async function gradeSubmission(input: GradeRequest): Promise<GradeReport> {
+  const request = GradeRequestSchema.parse(input);
+  return getPool().grade(request);
+}
+
+/** Ids of every exercise folder (a folder with an exercise.json). */
+export function listExerciseIds(): Promise<string[]> {
+  return listExerciseFolders();
+}
+
+/** What students may see of an exercise (cached per id for the process lifetime). */
+export function loadPublicExercise(id: string): Promise<PublicExercise> {
+  let pending = publicCache.get(id);
+  if (!pending) {
+    pending = readExerciseSpec(id).then(() => getPool().publicExercise(id));
+    publicCache.set(id, pending);
+    pending.catch(() => publicCache.delete(id));
+  }
+  return pending;
+}
+
+/** Stops every worker (tests, graceful shutdown). The next call starts a new pool. */
+export async function shutdownGrader(): Promise<void> {
+  const current = pool;
+  pool = null;
+  publicCache.clear();
+  await current?.shutdown();
+}
+
+/** Pool statistics for monitoring and the benchmark. */
+export function graderStats(): { restarts: number; peakWorkerRssMb: number; queued: number } | null {
+  return pool ? { restarts: pool.restarts, peakWorkerRssMb: pool.peakWorkerRssMb, queued: pool.queued } : null;
+}

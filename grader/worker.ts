@@ -1,0 +1,51 @@
+/**
+ * A grading worker process (forked by pool.ts with `--import tsx
+ * --no-node-snapshot`). Keeps exercises loaded and reference/mistake outputs
+ * cached between jobs. Runs one job at a time; the sandbox blocks this
+ * process while student code runs, which is fine: the parent enforces the
+ * hard deadline by killing this process and starting a fresh one.
+ */
+import { gradeInProcess } from "./grade";
+import { ExerciseFormatError, loadExercise, UnknownExerciseError } from "./load-exercise";
+import { toPublicExercise } from "./public-exercise";
+import type { FromWorker } from "./worker-protocol";
+import { ToWorkerSchema } from "./worker-protocol";
+
+function send(message: FromWorker): void {
+  process.send?.(message);
+}
+
+function failureReason(e: unknown): "unknown-exercise" | "exercise-format" | "internal" {
+  if (e instanceof UnknownExerciseError) return "unknown-exercise";
+  if (e instanceof ExerciseFormatError) return "exercise-format";
+  return "internal";
+}
+
+async function handle(raw: unknown): Promise<void> {
+  const parsed = ToWorkerSchema.safeParse(raw);
+  if (!parsed.success) return;
+  const msg = parsed.data;
+  try {
+    if (msg.type === "public") {
+      const exercise = await loadExercise(msg.exerciseId);
+      send({ type: "public", jobId: msg.jobId, exercise: toPublicExercise(exercise) });
+      return;
+    }
+    const { exerciseId, code, language, mode } = msg.request;
+    const exercise = await loadExercise(exerciseId);
+    send({ type: "started", jobId: msg.jobId, deadlineMs: exercise.spec.limits.totalTimeoutMs });
+    const report = await gradeInProcess(exercise, code, language, mode);
+    send({ type: "report", jobId: msg.jobId, report, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+  } catch (e) {
+    send({ type: "failure", jobId: msg.jobId, reason: failureReason(e), message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+// Jobs arrive one at a time (the pool never sends a second before the first
+// answers), but chain them anyway so ordering holds if that ever changes.
+let queue = Promise.resolve();
+process.on("message", (raw) => {
+  queue = queue.then(() => handle(raw));
+});
+process.on("disconnect", () => process.exit(0));
+send({ type: "ready" });
