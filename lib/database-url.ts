@@ -17,5 +17,5 @@ export function sqliteFilePath(url = databaseUrl()): string {
     throw new Error(`DATABASE_URL must be a SQLite "file:" URL for the embedded database (got "${url.split(":")[0]}:…")`);
   }
   const filePath = url.slice("file:".length).split("?")[0];
-  return path.resolve(process.cwd(), filePath);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), filePath);
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 export function resolveAuthSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
-  const file = path.resolve(process.cwd(), process.env.AUTH_SECRET_FILE ?? "prisma/.auth-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE ?? "prisma/.auth-secret");
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;

@@ -1,0 +1,66 @@
+import "katex/dist/katex.min.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/app/_components/markdown/markdown";
+import { getCurrentUser } from "@/lib/auth/session";
+import { loadCourse } from "@/lib/content/course";
+import { lessonTitle, loadLessonMarkdown } from "@/lib/content/lessons";
+import { isLessonRead } from "@/lib/lessons/progress";
+import styles from "../lessons.module.css";
+import { MarkRead } from "../mark-read";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const markdown = await loadLessonMarkdown(id);
+  return { title: markdown ? (lessonTitle(markdown) ?? id) : "Lesson not found" };
+}
+
+export default async function LessonPage({ params }: Props) {
+  const { id } = await params;
+  const [course, markdown, user] = await Promise.all([loadCourse(), loadLessonMarkdown(id), getCurrentUser()]);
+  const index = course.modules.findIndex((m) => m.lesson === id);
+  if (markdown === null || index === -1) notFound();
+  const current = course.modules[index];
+  const next = course.modules[index + 1];
+  const read = user ? await isLessonRead(user.id, id) : false;
+
+  return (
+    <div className={styles.layout}>
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <Link href="/lessons">Lessons</Link> / {current.title}
+      </nav>
+      <article className={styles.article}>
+        <Markdown source={markdown} allowFigures />
+      </article>
+      <section className={styles.footer} aria-label="After this lesson">
+        {user ? (
+          <MarkRead lessonId={id} initiallyRead={read} />
+        ) : (
+          <p>
+            <Link href={`/sign-in?next=${encodeURIComponent(`/lessons/${id}`)}`}>Sign in</Link> to keep track of the lessons you have read.
+          </p>
+        )}
+        <div className={styles.next}>
+          <Link className="button" href={`/quizzes/${current.quiz}`}>
+            Take the quiz
+          </Link>
+          {current.exercises.map((e) => (
+            <Link key={e} className="button button--secondary" href={`/exercises/${e}`}>
+              Exercise: {e}
+            </Link>
+          ))}
+          {next && (
+            <Link className="button button--secondary" href={`/lessons/${next.lesson}`}>
+              Next lesson: {next.title}
+            </Link>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

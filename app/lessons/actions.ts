@@ -1,0 +1,20 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { findModuleByLesson } from "@/lib/content/course";
+import { markLessonRead } from "@/lib/lessons/progress";
+
+const lessonIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+
+/** Marks a lesson read for the signed-in student. Returns whether it was recorded. */
+export async function markLessonReadAction(lessonId: unknown): Promise<{ ok: boolean }> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false };
+  const parsed = lessonIdSchema.safeParse(lessonId);
+  if (!parsed.success || !(await findModuleByLesson(parsed.data))) return { ok: false };
+  await markLessonRead(user.id, parsed.data);
+  revalidatePath("/");
+  revalidatePath("/lessons");
+  return { ok: true };
+}

@@ -1,0 +1,77 @@
+import "katex/dist/katex.min.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getAttemptReview, getOpenAttemptView, getQuizHistory } from "@/lib/quiz/attempts";
+import { loadQuiz } from "@/lib/quiz/load-quiz";
+import { startQuizAction } from "../actions";
+import { QuizForm } from "../quiz-form";
+import { QuizReview } from "../quiz-review";
+import styles from "../quizzes.module.css";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ attempt?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const quiz = await loadQuiz((await params).id);
+  return { title: quiz?.title ?? "Quiz not found" };
+}
+
+function pct(s: { score: number; maxScore: number } | null) {
+  return s && s.maxScore ? `${Math.round((100 * s.score) / s.maxScore)}%` : "—";
+}
+
+function StartButton({ quizId, label }: { quizId: string; label: string }) {
+  return (
+    <form action={startQuizAction}>
+      <input type="hidden" name="quizId" value={quizId} />
+      <button type="submit">{label}</button>
+    </form>
+  );
+}
+
+export default async function QuizPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { attempt } = await searchParams;
+  const user = await requireUser(`/quizzes/${id}`);
+  const quiz = await loadQuiz(id);
+  if (!quiz) notFound();
+  const [open, history] = await Promise.all([getOpenAttemptView(user.id, id), getQuizHistory(user.id, id)]);
+  const reviewId = typeof attempt === "string" ? attempt : undefined;
+  const review = reviewId ? await getAttemptReview(user.id, reviewId) : null;
+
+  return (
+    <div className={styles.page}>
+      <nav aria-label="Breadcrumb" className="muted">
+        <Link href="/lessons">Lessons</Link> / <Link href={`/lessons/${id}`}>Lesson</Link> / Quiz
+      </nav>
+      <h1>{quiz.title}</h1>
+      {quiz.description && <p className="muted">{quiz.description}</p>}
+      <p className={styles.history} data-testid="quiz-history">
+        <span>Attempts: {history.attempts}</span>
+        <span>Best: {pct(history.best)}</span>
+        <span>Latest: {pct(history.latest)}</span>
+        {history.latest && !review && <Link href={`/quizzes/${id}?attempt=${history.latest.id}`}>Review your latest attempt</Link>}
+      </p>
+
+      {review ? (
+        <>
+          <QuizReview score={review.score} maxScore={review.maxScore} questions={review.questions} />
+          <div className={styles.actions}>
+            {open ? <Link className="button" href={`/quizzes/${id}`}>Continue your open attempt</Link> : <StartButton quizId={id} label="Retake the quiz" />}
+            <Link href={`/lessons/${id}`}>Back to the lesson</Link>
+          </div>
+        </>
+      ) : open ? (
+        <QuizForm quiz={open.quiz} attemptId={open.attemptId} />
+      ) : (
+        <div className={styles.actions}>
+          <StartButton quizId={id} label={history.attempts ? "Retake the quiz" : "Start the quiz"} />
+          <span className="muted">{quiz.questions.length} questions. Your numbers and option order are your own; answers are graded when you submit.</span>
+        </div>
+      )}
+    </div>
+  );
+}

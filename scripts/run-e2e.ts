@@ -1,0 +1,49 @@
+/**
+ * `npm run test:e2e`: builds the production app when needed, picks a free
+ * port and a fresh database, then runs Playwright against `next start`.
+ * Extra arguments go to Playwright (e.g. `npm run test:e2e -- e2e/auth-sign-in.spec.ts`).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { CHROMIUM_INSTALL_HINT, chromiumPath } from "../e2e/helpers/chromium";
+import { buildIsCurrent, recordBuildFingerprint } from "./build-fingerprint";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const browser = chromiumPath();
+if (!browser || !existsSync(browser)) {
+  console.error(CHROMIUM_INSTALL_HINT);
+  process.exit(1);
+}
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+if (!buildIsCurrent()) {
+  console.log("Building the production app for the end-to-end tests…");
+  const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  recordBuildFingerprint();
+}
+
+const databaseFile = path.resolve("prisma/e2e.db");
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(databaseFile + suffix, { force: true });
+
+const port = await freePort();
+console.log(`End-to-end tests against http://localhost:${port} (Chromium: ${browser})`);
+const result = spawnSync(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, E2E_PORT: String(port), E2E_DATABASE_URL: "file:./prisma/e2e.db", CHROMIUM_PATH: browser },
+});
+process.exit(result.status ?? 1);
