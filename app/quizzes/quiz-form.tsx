@@ -39,7 +39,10 @@ function Inputs({ q }: { q: PublicQuestion }) {
   return (
     <label className={styles.numeric}>
       Your answer
-      <input type="text" inputMode="decimal" name={name} autoComplete="off" maxLength={64} pattern="\s*[+\-−]?(\d+\.?\d*|\.\d+)([eE][+\-]?\d+)?\s*" title="A number such as 0.5, -1.25 or 1e-5" />
+      <input type="text" inputMode="decimal" name={name} autoComplete="off" maxLength={64} aria-describedby={`hint-${q.id}`} />
+      <span id={`hint-${q.id}`} className={styles.number}>
+        A number such as 0.5, -1.25 or 1e-5.
+      </span>
     </label>
   );
 }
