@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     ];
   });
   console.log(
-    formatTable(["exercise", "tests (public + hidden)", "hidden points", "reference", "starter", "mistakes caught", "recognised", "grade ms"], rows),
+    formatTable(["exercise", "tests (public + hidden)", "hidden points", "reference", "starter", "mistakes caught", "recognised", "grade ms (median)"], rows),
   );
   if (verbose) {
     for (const c of checks) {
