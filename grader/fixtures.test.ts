@@ -1,0 +1,166 @@
+/**
+ * Golden fixtures: hostile submissions graded through the real worker pool
+ * (so a crash or hang would hit a worker, not this process). None may pass,
+ * none may crash the caller, and a correct submission graded afterwards
+ * still passes.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type GradeReport, gradeSubmission, graderStats, shutdownGrader } from "./index";
+
+const dir = path.join(process.cwd(), "grader", "fixtures");
+
+async function grade(file: string, mode: "run" | "submit" = "submit"): Promise<GradeReport> {
+  const code = await readFile(path.join(dir, file), "utf8");
+  return gradeSubmission({ exerciseId: "batchnorm-forward", code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
+}
+
+const statuses = (r: GradeReport) => r.tests.map((t) => t.status);
+
+afterAll(async () => {
+  await shutdownGrader();
+});
+
+describe("golden fixtures (through the worker pool)", () => {
+  it("syntax error → error with the student's line and column", async () => {
+    const r = await grade("syntax-error.ts.txt");
+    expect(r.status).toBe("error");
+    expect(r.compileErrors).toEqual([expect.objectContaining({ line: 3, column: 75 })]);
+    expect(r.score).toBe(0);
+  });
+
+  it("misnamed export → error naming the expected export and what was found", async () => {
+    const r = await grade("missing-export.ts.txt");
+    expect(r.status).toBe("error");
+    expect(r.compileErrors[0].message).toBe("expected `export function batchnormForward`; found exports: batchNormForward");
+    expect(r.compileErrors[0].line).toBe(2);
+  });
+
+  it("wrong output shape → failed with a shape message", async () => {
+    const r = await grade("wrong-shape.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(r.tests[0].message).toMatch(/has length 3; expected length 4/);
+  });
+
+  it("mutated input → failed, names the input and the mutates-input misconception", async () => {
+    const r = await grade("mutated-input.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(r.tests.every((t) => t.status === "failed" && t.message.includes("modified its input `x"))).toBe(true);
+    expect(r.misconceptions.map((m) => m.id)).toEqual(["mutates-input"]);
+    expect(r.misconceptions[0].lesson).toBe("/lessons/normalizing-activations#inputs-are-never-modified");
+  });
+
+  it("infinite loop at top level → error, tests time out", async () => {
+    const r = await grade("loop-top-level.ts.txt");
+    expect(r.status).toBe("error");
+    expect(new Set(statuses(r))).toEqual(new Set(["timeout"]));
+    expect(r.summary).toMatch(/top-level code ran longer than 1000 ms/);
+  });
+
+  it("infinite loop inside the function → the running test times out, the rest are skipped", async () => {
+    const r = await grade("loop-in-function.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(r.tests[0].status).toBe("timeout");
+    expect(r.tests.slice(1).every((t) => t.status === "error" && /skipped/.test(t.message))).toBe(true);
+  });
+
+  it("uninterruptible memory bomb → error naming the memory limit; the worker is replaced", async () => {
+    const before = graderStats()?.restarts ?? 0;
+    const r = await grade("memory-bomb.ts.txt");
+    expect(r.status).toBe("error");
+    expect(r.summary).toMatch(/memory limit of 64 MB/);
+    expect(graderStats()?.restarts).toBeGreaterThan(before);
+  });
+
+  it("memory growth inside the isolate → error naming the memory limit", async () => {
+    const r = await grade("memory-growth.ts.txt");
+    expect(r.status).toBe("error");
+    expect(r.summary).toMatch(/memory limit of 64 MB/);
+  });
+
+  it("a promise that never resolves → failed, not hung", async () => {
+    const r = await grade("never-resolving-promise.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(r.tests[0].message).toMatch(/returned a Promise/);
+  });
+
+  it("deep recursion → error per test with the RangeError and its line", async () => {
+    const r = await grade("deep-recursion.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(r.tests[0]).toMatchObject({ status: "error" });
+    expect(r.tests[0].message).toMatch(/RangeError: Maximum call stack size exceeded at line 2/);
+  });
+
+  it("console flood → console capped at 100 lines / 10 KB plus a note", async () => {
+    const r = await grade("console-flood.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(r.console.length).toBeLessThanOrEqual(101);
+    expect(r.console.slice(0, -1).join("").length).toBeLessThanOrEqual(10_000 + 10);
+    expect(r.console.at(-1)).toMatch(/more console lines not shown/);
+  });
+
+  it("huge result → failed with the size limit, never passed", async () => {
+    const r = await grade("huge-result.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(r.tests[0].message).toMatch(/over the 256000-byte limit/);
+  });
+
+  it("getters, toJSON and proxies cannot fake a pass", async () => {
+    const r = await grade("getters-and-proxies.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(statuses(r)).not.toContain("passed");
+  });
+
+  it("process / require / host objects are unreachable", async () => {
+    const r = await grade("escape-attempt.ts.txt");
+    expect(r.console).toEqual(["reachable: nothing"]);
+    expect(r.status).toBe("failed");
+    expect(r.tests[0].message).toMatch(/imports are not available/);
+  });
+
+  it("overwritten built-ins are blocked and cannot fake a pass", async () => {
+    const r = await grade("overwritten-builtins.ts.txt");
+    expect(r.console).toEqual(["blocked 11 of 11"]);
+    expect(r.status).toBe("failed");
+    expect(statuses(r)).not.toContain("passed");
+  });
+
+  it("the harness cannot be re-entered from student code", async () => {
+    const r = await grade("reentry-attempt.ts.txt");
+    expect(r.status).toBe("failed");
+    expect(statuses(r)).not.toContain("passed");
+  });
+
+  it("console output of hidden tests never comes back", async () => {
+    const r = await grade("hidden-console.ts.txt");
+    expect(r.status).toBe("passed");
+    const publicCount = r.tests.filter((t) => t.visibility === "public").length;
+    expect(r.console).toHaveLength(publicCount);
+    expect(r.tests.filter((t) => t.visibility === "hidden").every((t) => t.detail === undefined)).toBe(true);
+  });
+
+  it("a correct JavaScript solution (typed arrays) passes after all of the above", async () => {
+    const r = await grade("correct.js.txt");
+    expect(r.status).toBe("passed");
+    expect(r.score).toBe(1);
+  });
+
+  it("the reference passes and the starter fails through the pool", async () => {
+    const ref = await gradeSubmission({
+      exerciseId: "batchnorm-forward",
+      code: await readFile("exercises/batchnorm-forward/reference.ts", "utf8"),
+      language: "typescript",
+      mode: "submit",
+    });
+    expect(ref.status).toBe("passed");
+    const starter = await gradeSubmission({
+      exerciseId: "batchnorm-forward",
+      code: await readFile("exercises/batchnorm-forward/starter.ts", "utf8"),
+      language: "typescript",
+      mode: "run",
+    });
+    expect(starter.status).toBe("failed");
+    expect(starter.tests.every((t) => t.visibility === "public")).toBe(true);
+  });
+});
