@@ -23,12 +23,12 @@ export function compileSubmission(source: string, language: Language): CompileRe
     return { ok: true, code };
   } catch (e) {
     const err = e as SucraseError;
-    // Sucrase messages end with "(line:column)"; loc.column is 0-based.
+    // Sucrase messages end with "(line:column)"; loc is 1-based (pos − line start + 1).
     const message = String(err.message)
       .replace(/^Error transforming [^:]+: /, "")
       .replace(/\s*\(\d+:\d+\)\s*$/, "");
     const line = err.loc?.line ?? 1;
-    const column = (err.loc?.column ?? 0) + 1;
+    const column = Math.max(1, err.loc?.column ?? 1);
     const hint =
       language === "javascript" && /Unexpected token|expected/.test(message) && /:\s*[A-Za-z[{]/.test(source)
         ? " (type annotations need the TypeScript language setting)"

@@ -26,7 +26,7 @@ describe("golden fixtures (through the worker pool)", () => {
   it("syntax error → error with the student's line and column", async () => {
     const r = await grade("syntax-error.ts.txt");
     expect(r.status).toBe("error");
-    expect(r.compileErrors).toEqual([expect.objectContaining({ line: 3, column: 75 })]);
+    expect(r.compileErrors).toEqual([expect.objectContaining({ line: 3, column: 74 })]);
     expect(r.score).toBe(0);
   });
 
