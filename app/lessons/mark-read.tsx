@@ -3,7 +3,7 @@
  * "Mark as read" button plus automatic marking when the end of the lesson
  * scrolls into view (an IntersectionObserver on a sentinel at the bottom).
  */
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { markLessonReadAction } from "./actions";
 
 export function MarkRead({ lessonId, initiallyRead }: { lessonId: string; initiallyRead: boolean }) {
@@ -11,11 +11,14 @@ export function MarkRead({ lessonId, initiallyRead }: { lessonId: string; initia
   const [pending, startTransition] = useTransition();
   const sentinel = useRef<HTMLDivElement>(null);
 
-  const mark = () =>
-    startTransition(async () => {
-      const result = await markLessonReadAction(lessonId);
-      if (result.ok) setRead(true);
-    });
+  const mark = useCallback(
+    () =>
+      startTransition(async () => {
+        const result = await markLessonReadAction(lessonId);
+        if (result.ok) setRead(true);
+      }),
+    [lessonId],
+  );
 
   useEffect(() => {
     if (read || !sentinel.current) return;
@@ -27,9 +30,7 @@ export function MarkRead({ lessonId, initiallyRead }: { lessonId: string; initia
     });
     observer.observe(sentinel.current);
     return () => observer.disconnect();
-    // mark is recreated each render; observing once per lesson is what we want.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [read, lessonId]);
+  }, [read, mark]);
 
   return (
     <div ref={sentinel} data-testid="lesson-end">

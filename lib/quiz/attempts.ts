@@ -59,7 +59,7 @@ export async function getOpenAttemptView(userId: string, quizId: string): Promis
  */
 export async function submitAttempt(userId: string, attemptId: string, responses: RawResponses): Promise<GradedQuiz> {
   const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, userId } });
-  if (!attempt || attempt.status !== "in_progress") throw new AttemptNotFoundError("no open attempt with this id");
+  if (attempt?.status !== "in_progress") throw new AttemptNotFoundError("no open attempt with this id");
   const quiz = await requireQuiz(attempt.quizId);
   const graded = gradeQuiz(quiz, attempt.seed, responses);
   await db.$transaction(async (tx) => {

@@ -25,6 +25,7 @@ export default function TrainingCurvesFigure() {
   const [rows, setRows] = useState<Row[]>([]);
   const selectId = useId();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `run` is the "Train again" trigger; changing it restarts training.
   useEffect(() => {
     const plain = trainToyMlp({ batchNorm: false, steps: STEPS, learningRate: rate });
     const withBn = trainToyMlp({ batchNorm: true, steps: STEPS, learningRate: rate });

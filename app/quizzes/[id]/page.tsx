@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function pct(s: { score: number; maxScore: number } | null) {
-  return s && s.maxScore ? `${Math.round((100 * s.score) / s.maxScore)}%` : "—";
+  return s?.maxScore ? `${Math.round((100 * s.score) / s.maxScore)}%` : "—";
 }
 
 function StartButton({ quizId, label }: { quizId: string; label: string }) {
