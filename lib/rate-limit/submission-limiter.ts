@@ -1,0 +1,41 @@
+/**
+ * Per-user limit on graded requests (Run and Submit share it), kept in memory:
+ * one Next.js server process is the unit of deployment on the embedded
+ * default. Configured by SUBMISSION_RATE_LIMIT_POINTS per
+ * SUBMISSION_RATE_LIMIT_SECONDS (default 30 per 60 s).
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function createSubmissionLimiter(points: number, durationSeconds: number) {
+  const limiter = new RateLimiterMemory({ points, duration: durationSeconds, keyPrefix: "submissions" });
+  return {
+    async consume(userId: string): Promise<RateLimitResult> {
+      try {
+        await limiter.consume(userId, 1);
+        return { ok: true };
+      } catch (e) {
+        if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
+        throw e;
+      }
+    },
+  };
+}
+
+// One limiter per process, shared by the route handler and server components
+// even when Next.js loads this module in several bundles.
+const globalForLimiter = globalThis as unknown as { batchnormSubmissionLimiter?: ReturnType<typeof createSubmissionLimiter> };
+
+export function submissionLimiter(): ReturnType<typeof createSubmissionLimiter> {
+  globalForLimiter.batchnormSubmissionLimiter ??= createSubmissionLimiter(
+    positiveInt(process.env.SUBMISSION_RATE_LIMIT_POINTS, 30),
+    positiveInt(process.env.SUBMISSION_RATE_LIMIT_SECONDS, 60),
+  );
+  return globalForLimiter.batchnormSubmissionLimiter;
+}

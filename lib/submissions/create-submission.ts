@@ -1,0 +1,82 @@
+/**
+ * The one server code path for Run and Submit (the API route and the
+ * workspace both call it): validate → find the exercise → idempotency →
+ * rate limit → persist as `queued` → grade → the stored result.
+ *
+ * Idempotent on (userId, clientRequestId): a repeated request returns the
+ * first submission (waiting for its grading if it is still running) and never
+ * stores a second one, also when two copies race (the unique constraint
+ * decides, the loser reads the winner's row).
+ */
+import { loadPublicExercise } from "@/grader";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { submissionLimiter } from "@/lib/rate-limit/submission-limiter";
+import { gradeStoredSubmission } from "./grade-submission";
+import { SubmissionError } from "./submission-error";
+import { isKnownExercise } from "./known-exercise";
+import { MAX_CODE_BYTES, SubmissionInputSchema, utf8Bytes } from "./submission-input";
+import { type SubmissionView, toSubmissionView } from "./submission-view";
+
+export interface Submitter {
+  id: string;
+}
+
+export async function createSubmission(user: Submitter, exerciseId: string, body: unknown): Promise<SubmissionView> {
+  const input = parseInput(body);
+  await assertExerciseAccepts(exerciseId, input.language);
+
+  const key = { userId_clientRequestId: { userId: user.id, clientRequestId: input.clientRequestId } };
+  const existing = await db.submission.findUnique({ where: key, select: { id: true, exerciseId: true } });
+  if (existing) return settle(existing, exerciseId);
+
+  const limit = await submissionLimiter().consume(user.id);
+  if (!limit.ok) {
+    throw new SubmissionError("rate-limited", `Too many runs and submissions. Try again in ${limit.retryAfterSeconds} s.`, {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
+  }
+
+  let id: string;
+  try {
+    ({ id } = await db.submission.create({
+      data: { userId: user.id, exerciseId, clientRequestId: input.clientRequestId, code: input.code, language: input.language, mode: input.mode },
+      select: { id: true },
+    }));
+  } catch (e) {
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    const winner = await db.submission.findUniqueOrThrow({ where: key, select: { id: true, exerciseId: true } });
+    return settle(winner, exerciseId);
+  }
+  await gradeStoredSubmission(id);
+  return readView(id);
+}
+
+function parseInput(body: unknown) {
+  const parsed = SubmissionInputSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const tooLarge = typeof (body as { code?: unknown })?.code === "string" && utf8Bytes((body as { code: string }).code) > MAX_CODE_BYTES;
+  const message = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+  throw new SubmissionError(tooLarge ? "too-large" : "invalid", message);
+}
+
+async function assertExerciseAccepts(exerciseId: string, language: string): Promise<void> {
+  if (!(await isKnownExercise(exerciseId))) throw new SubmissionError("unknown-exercise", `There is no exercise "${exerciseId}".`);
+  const exercise = await loadPublicExercise(exerciseId);
+  if (!exercise.languages.includes(language as "typescript")) {
+    throw new SubmissionError("invalid", `language: this exercise accepts ${exercise.languages.join(" or ")}`);
+  }
+}
+
+/** A repeated request: the same submission, graded if it is still waiting. */
+async function settle(row: { id: string; exerciseId: string }, exerciseId: string): Promise<SubmissionView> {
+  if (row.exerciseId !== exerciseId) {
+    throw new SubmissionError("conflict", "This clientRequestId was already used for another exercise.");
+  }
+  await gradeStoredSubmission(row.id);
+  return readView(row.id);
+}
+
+async function readView(id: string): Promise<SubmissionView> {
+  return toSubmissionView(await db.submission.findUniqueOrThrow({ where: { id } }));
+}

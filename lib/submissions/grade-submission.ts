@@ -1,0 +1,97 @@
+/**
+ * Grades a stored submission: queued → running → graded (a report exists,
+ * whatever its verdict) or error (no report could be produced). The report,
+ * one SubmissionTestResult per executed test and one SubmissionMisconception
+ * per detected misconception are written in one transaction, so analytics
+ * never see half a submission.
+ *
+ * When the grader's queue is full the row goes back to `queued` and a retry
+ * is scheduled in this process: an accepted submission is always graded
+ * eventually (and after a restart by recover-submissions.ts).
+ */
+import { type GradeReport, GraderBusyError, gradeSubmission } from "@/grader";
+import { db } from "@/lib/db";
+import { SubmissionError } from "./submission-error";
+
+export const BUSY_RETRY_SECONDS = 5;
+
+// Per process: a submission is graded at most once at a time even if the same
+// request is repeated while it is still running.
+const globalForGrading = globalThis as unknown as { batchnormGrading?: Map<string, Promise<void>> };
+const inFlight = (globalForGrading.batchnormGrading ??= new Map());
+
+export function gradeStoredSubmission(id: string): Promise<void> {
+  const running = inFlight.get(id);
+  if (running) return running;
+  const job = runGrading(id).finally(() => inFlight.delete(id));
+  inFlight.set(id, job);
+  return job;
+}
+
+async function runGrading(id: string): Promise<void> {
+  // Claim the row: only a queued submission starts running.
+  const claimed = await db.submission.updateMany({ where: { id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
+  if (claimed.count === 0) return;
+  const row = await db.submission.findUniqueOrThrow({ where: { id } });
+  const started = performance.now();
+  let report: GradeReport;
+  try {
+    report = await gradeSubmission({
+      exerciseId: row.exerciseId,
+      code: row.code,
+      language: row.language as "typescript" | "javascript",
+      mode: row.mode as "run" | "submit",
+    });
+  } catch (e) {
+    if (e instanceof GraderBusyError) {
+      await db.submission.update({ where: { id }, data: { status: "queued", startedAt: null } });
+      scheduleRetry(id, BUSY_RETRY_SECONDS * 1000);
+      throw new SubmissionError("busy", "The grader is busy. Your submission is saved and will be graded in a few seconds.", {
+        retryAfterSeconds: BUSY_RETRY_SECONDS,
+        submissionId: id,
+      });
+    }
+    await db.submission.update({
+      where: { id },
+      data: { status: "error", finishedAt: new Date(), gradingMs: performance.now() - started },
+    });
+    console.error(`Grading submission ${id} failed:`, e);
+    return;
+  }
+  await storeReport(id, row.userId, row.exerciseId, report, performance.now() - started);
+}
+
+async function storeReport(id: string, userId: string, exerciseId: string, report: GradeReport, gradingMs: number): Promise<void> {
+  // A compile error runs no test: only executed tests become rows.
+  const executed = report.compileErrors.length > 0 ? [] : report.tests;
+  await db.$transaction([
+    db.submissionTestResult.deleteMany({ where: { submissionId: id } }),
+    db.submissionMisconception.deleteMany({ where: { submissionId: id } }),
+    db.submissionTestResult.createMany({
+      data: executed.map((t) => ({ submissionId: id, exerciseId, testId: t.id, visibility: t.visibility, status: t.status })),
+    }),
+    db.submissionMisconception.createMany({
+      data: report.misconceptions.map((m) => ({ submissionId: id, userId, exerciseId, misconceptionId: m.id })),
+    }),
+    db.submission.update({
+      where: { id },
+      data: {
+        status: "graded",
+        verdict: report.status,
+        score: report.score,
+        report: JSON.stringify(report),
+        gradingMs,
+        finishedAt: new Date(),
+      },
+    }),
+  ]);
+}
+
+function scheduleRetry(id: string, delayMs: number): void {
+  const timer = setTimeout(() => {
+    gradeStoredSubmission(id).catch((e) => {
+      if (!(e instanceof SubmissionError)) console.error(`Retrying submission ${id} failed:`, e);
+    });
+  }, delayMs);
+  timer.unref?.();
+}

@@ -1,0 +1,28 @@
+/**
+ * Failures a caller of the submission pipeline can act on, each with the HTTP
+ * status the API answers with. The UI shows `message` as is.
+ */
+export type SubmissionErrorCode = "invalid" | "too-large" | "unknown-exercise" | "conflict" | "rate-limited" | "busy" | "not-found";
+
+const STATUS: Record<SubmissionErrorCode, number> = {
+  invalid: 400,
+  "too-large": 413,
+  "unknown-exercise": 404,
+  conflict: 409,
+  "rate-limited": 429,
+  busy: 503,
+  "not-found": 404,
+};
+
+export class SubmissionError extends Error {
+  override name = "SubmissionError";
+  readonly status: number;
+  constructor(
+    readonly code: SubmissionErrorCode,
+    message: string,
+    readonly extra: { retryAfterSeconds?: number; submissionId?: string } = {},
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
