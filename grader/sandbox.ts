@@ -80,6 +80,16 @@ function parseCompileError(e: unknown): { message: string; line: number; column:
   return { message: match[1], line, column: Math.max(1, column) };
 }
 
+/** V8's code cache for the (constant) harness, produced by the first isolate of this process. */
+let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+
+function compileHarness(isolate: ivm.Isolate): ivm.Script {
+  const options = harnessCache ? { filename: "grader-harness.js", cachedData: harnessCache } : { filename: "grader-harness.js", produceCachedData: true };
+  const script = isolate.compileScriptSync(HARNESS_SOURCE, options);
+  if (!harnessCache && script.cachedData) harnessCache = script.cachedData;
+  return script;
+}
+
 export function runInSandbox(req: SandboxRequest): SandboxOutcome {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
@@ -95,7 +105,7 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
   try {
     context = isolate.createContextSync();
     context.global.setSync("__GRADER_INPUT__", input);
-    isolate.compileScriptSync(HARNESS_SOURCE, { filename: "grader-harness.js" }).runSync(context, { timeout: SETUP_TIMEOUT_MS });
+    compileHarness(isolate).runSync(context, { timeout: SETUP_TIMEOUT_MS });
 
     let studentScript: ivm.Script;
     try {
