@@ -146,10 +146,16 @@ export class GraderPool {
   private onMessage(slot: Slot, raw: unknown): void {
     const parsed = FromWorkerSchema.safeParse(raw);
     const job = slot.job;
-    if (!parsed.success) return this.fail(slot, "crash");
+    if (!parsed.success) {
+      this.fail(slot, "crash");
+      return;
+    }
     const msg = parsed.data;
     if (msg.type === "ready" || !job || msg.jobId !== job.id) return;
-    if (msg.type === "started") return this.arm(slot, msg.deadlineMs + (this.options.graceMs ?? 1500), "deadline");
+    if (msg.type === "started") {
+      this.arm(slot, msg.deadlineMs + (this.options.graceMs ?? 1500), "deadline");
+      return;
+    }
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;

@@ -85,7 +85,8 @@ let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 
 function compileHarness(isolate: ivm.Isolate): ivm.Script {
   const options = harnessCache ? { filename: "grader-harness.js", cachedData: harnessCache } : { filename: "grader-harness.js", produceCachedData: true };
-  const script = isolate.compileScriptSync(HARNESS_SOURCE, options);
+  // The typings omit it, but with produceCachedData the returned script carries `cachedData`.
+  const script = isolate.compileScriptSync(HARNESS_SOURCE, options) as ivm.Script & ivm.CachedDataResult;
   if (!harnessCache && script.cachedData) harnessCache = script.cachedData;
   return script;
 }
