@@ -1,0 +1,74 @@
+// The student dashboard against a throw-away database with known rows.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dir = mkdtempSync(path.join(tmpdir(), "student-dashboard-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+
+let db: typeof import("@/lib/db").db;
+let dashboard: typeof import("./student-dashboard");
+const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
+
+const report = (message: string) =>
+  JSON.stringify({ misconceptions: [{ id: "unbiased-variance", message, lesson: "/lessons/normalizing-activations#batch-variance", testIds: ["h1"] }] });
+
+beforeAll(async () => {
+  const { prepareDatabase } = await import("@/scripts/prepare-database");
+  prepareDatabase();
+  ({ db } = await import("@/lib/db"));
+  dashboard = await import("./student-dashboard");
+  for (const id of ["me", "other"]) await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
+  await db.lessonProgress.create({ data: { userId: "me", lessonId: "normalizing-activations", readAt: at(1) } });
+  await db.quizAttempt.create({
+    data: { userId: "me", quizId: "normalizing-activations", seed: 1, status: "submitted", score: 7, maxScore: 10, startedAt: at(2), submittedAt: at(3) },
+  });
+  const base = { exerciseId: "batchnorm-forward", code: "", language: "typescript", status: "graded" };
+  await db.submission.create({ data: { ...base, id: "m1", userId: "me", clientRequestId: "1", mode: "submit", verdict: "failed", score: 0.5, createdAt: at(4), report: report("old text") } });
+  await db.submission.create({ data: { ...base, id: "m2", userId: "me", clientRequestId: "2", mode: "submit", verdict: "failed", score: 0.75, createdAt: at(5), report: report("Divide by N, not N − 1.") } });
+  await db.submission.create({ data: { ...base, id: "o1", userId: "other", clientRequestId: "1", mode: "submit", verdict: "failed", score: 0, createdAt: at(6), report: report("x") } });
+  await db.submissionMisconception.createMany({
+    data: ["m1", "m2", "o1"].map((submissionId) => ({
+      submissionId,
+      userId: submissionId === "o1" ? "other" : "me",
+      exerciseId: "batchnorm-forward",
+      misconceptionId: "unbiased-variance",
+    })),
+  });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("student dashboard", () => {
+  it("shows module progress, own misconceptions with lesson links, recent activity and where to continue", async () => {
+    const d = await dashboard.getStudentDashboard("me");
+    const first = d.modules[0];
+    expect(first.lessonRead).toBe(true);
+    expect(first.quizBest?.score).toBe(7);
+    expect(first.exercises[0]).toMatchObject({ id: "batchnorm-forward", status: "attempted", bestScore: 0.75, attempts: 2 });
+    expect(d.misconceptions).toEqual([
+      {
+        exerciseId: "batchnorm-forward",
+        misconceptionId: "unbiased-variance",
+        detections: 2,
+        message: "Divide by N, not N − 1.",
+        lesson: "/lessons/normalizing-activations#batch-variance",
+      },
+    ]);
+    expect(d.recent.map((a) => a.kind)).toEqual(["submission", "submission", "quiz-submitted", "lesson-read"]);
+    expect(d.recent[0].summary).toBe("Submitted batchnorm-forward — failed (75%)");
+    expect(d.next).toEqual({ href: "/exercises/batchnorm-forward", label: "Keep working on batchnorm-forward", reason: "resume" });
+  });
+
+  it("starts a new student at the first lesson", async () => {
+    await db.user.create({ data: { id: "new", name: "new", email: "new@example.com" } });
+    const d = await dashboard.getStudentDashboard("new");
+    expect(d.recent).toEqual([]);
+    expect(d.misconceptions).toEqual([]);
+    expect(d.next?.href).toBe("/lessons/normalizing-activations");
+  });
+});
