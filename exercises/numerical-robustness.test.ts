@@ -35,6 +35,12 @@ const STATS: Record<string, string> = {
 
 /** Solutions that get their statistics only from `stats`. */
 const SOLUTIONS: Record<string, string> = {
+  "batchnorm-forward": `export function batchnormForward(x, gamma, beta, eps) {
+    const st = gamma.map((_, j) => stats(x.map((r) => r[j])));
+    const mean = st.map((s) => s[0]), variance = st.map((s) => s[1]);
+    const out = x.map((r) => r.map((v, j) => (gamma[j] * (v - mean[j])) / Math.sqrt(variance[j] + eps) + beta[j]));
+    return { out, mean, variance };
+  }`,
   "batchnorm-backward": `export function batchnormBackward(dout, x, gamma, eps) {
     const n = x.length, d = x[0].length;
     const dx = x.map((r) => r.map(() => 0)), dgamma = [], dbeta = [];
@@ -97,5 +103,15 @@ describe("numerically different but stable correct solutions get full marks", ()
     const exercise = await loadExercise("layernorm-forward");
     const report = await gradeInProcess(exercise, `${naive}\n${SOLUTIONS["layernorm-forward"]}`, "javascript", "submit");
     expect(report.tests.find((t) => t.id === "large-common-offset")?.status).not.toBe("passed");
+  });
+
+  it("the batchnorm-forward template is not vacuous: the naive variance fails its hidden large-offset test", async () => {
+    const naive = `function stats(a) {
+      const m = a.reduce((s, v) => s + v, 0) / a.length;
+      return [m, a.reduce((s, v) => s + v * v, 0) / a.length - m * m];
+    }`;
+    const exercise = await loadExercise("batchnorm-forward");
+    const report = await gradeInProcess(exercise, `${naive}\n${SOLUTIONS["batchnorm-forward"]}`, "javascript", "submit");
+    expect(report.tests.find((t) => t.id === "large-offset")?.status).not.toBe("passed");
   });
 });
