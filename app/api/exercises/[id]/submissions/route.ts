@@ -1,0 +1,35 @@
+import { NextResponse } from "next/server";
+import { authenticateRequest } from "@/lib/auth/api-guard";
+import { createSubmission } from "@/lib/submissions/create-submission";
+import { listSubmissionHistory } from "@/lib/submissions/get-submission";
+import { errorResponse, readJsonBody } from "@/lib/submissions/http";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * Run or Submit: `{ code, language, mode, clientRequestId }` → `{ id, status, report }`.
+ * 400/404/409/413 store nothing; 429 (rate limit) stores nothing; 503 (grader
+ * busy) means the submission is stored as queued and graded shortly — poll
+ * GET /api/submissions/<id> or repeat the request with the same clientRequestId.
+ */
+export async function POST(request: Request, { params }: Context) {
+  const auth = await authenticateRequest(request);
+  if (auth.error) return auth.error;
+  const { id } = await params;
+  try {
+    const submission = await createSubmission(auth.user, id, await readJsonBody(request));
+    return NextResponse.json(submission, { status: 200 });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** The signed-in student's own submission history for this exercise (newest first). */
+export async function GET(request: Request, { params }: Context) {
+  const auth = await authenticateRequest(request);
+  if (auth.error) return auth.error;
+  const { id } = await params;
+  return NextResponse.json({ submissions: await listSubmissionHistory(auth.user.id, id) });
+}

@@ -1,0 +1,65 @@
+import "katex/dist/katex.min.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/app/_components/markdown/markdown";
+import { loadPublicExercise } from "@/grader";
+import { requireUser } from "@/lib/auth/session";
+import { getDraft } from "@/lib/drafts/drafts";
+import { editorDeclarations } from "@/lib/submissions/editor-declarations";
+import { listSubmissionHistory } from "@/lib/submissions/get-submission";
+import { javascriptStarter } from "@/lib/submissions/javascript-starter";
+import { isKnownExercise } from "@/lib/submissions/known-exercise";
+import styles from "../workspace.module.css";
+import { Workspace } from "./workspace";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  if (!(await isKnownExercise(id))) return { title: "Exercise not found" };
+  return { title: (await loadPublicExercise(id)).title };
+}
+
+export default async function ExercisePage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/exercises/${id}`);
+  if (!(await isKnownExercise(id))) notFound();
+  const [exercise, draft, history] = await Promise.all([loadPublicExercise(id), getDraft(user.id, id), listSubmissionHistory(user.id, id)]);
+  const lessonPath = exercise.lesson.split("#")[0];
+
+  return (
+    <div className={styles.layout}>
+      <article className={styles.prompt} aria-labelledby="exercise-title">
+        <nav aria-label="Breadcrumb" className="muted">
+          <Link href="/exercises">Exercises</Link> / <Link href={lessonPath}>Lesson</Link>
+        </nav>
+        <h1 id="exercise-title">{exercise.title}</h1>
+        <Markdown source={exercise.prompt} />
+        <h2>Tests</h2>
+        <p className="muted">
+          Run checks your code against the {exercise.publicTests.length} public tests. Submit grades it against all{" "}
+          {exercise.publicTests.length + exercise.hiddenTests.length} tests ({exercise.totalPoints} points) and records an attempt.
+        </p>
+        <ul>
+          {exercise.publicTests.map((t) => (
+            <li key={t.id}>{t.name}</li>
+          ))}
+        </ul>
+      </article>
+      <div className={styles.editorColumn}>
+        <Workspace
+          userId={user.id}
+          exerciseId={id}
+          languages={exercise.languages}
+          starters={{ typescript: exercise.starter, javascript: javascriptStarter(exercise.starter) }}
+          declarations={editorDeclarations(exercise.starter, exercise.entry)}
+          serverDraft={draft ? { code: draft.code, language: draft.language, savedAt: Date.parse(draft.updatedAt) } : null}
+          history={history}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+/**
+ * The coding workspace: Monaco editor, Run / Submit with keyboard shortcuts,
+ * the results panel (announced to screen readers), autosave and history.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { CodeEditor } from "@/app/_components/editor/code-editor";
+import { announcement, ResultsPanel } from "@/app/_components/results/results-panel";
+import type { HistoryEntry } from "@/lib/submissions/get-submission";
+import type { SubmissionView } from "@/lib/submissions/submission-view";
+import styles from "../workspace.module.css";
+import { HistoryPanel } from "./history-panel";
+import { ResetToStarter } from "./reset-dialog";
+import { sendSubmission } from "./submission-client";
+import { draftKey, newestDraft, readLocalDraft, type StoredDraft, useAutosave } from "./use-autosave";
+
+type Language = "typescript" | "javascript";
+
+export interface WorkspaceProps {
+  userId: string;
+  exerciseId: string;
+  languages: Language[];
+  starters: Record<Language, string>;
+  declarations: string;
+  serverDraft: StoredDraft | null;
+  history: HistoryEntry[];
+}
+
+const SAVE_LABEL = { idle: "", saving: "Saving…", saved: "Draft saved", failed: "Draft saved in this browser only (server unreachable)" };
+
+export function Workspace({ userId, exerciseId, languages, starters, declarations, serverDraft, history: initialHistory }: WorkspaceProps) {
+  const key = draftKey(userId, exerciseId);
+  const [code, setCode] = useState(serverDraft?.code ?? starters.typescript);
+  const [language, setLanguage] = useState<Language>(serverDraft?.language ?? "typescript");
+  const [restored, setRestored] = useState(false);
+  const [pending, setPending] = useState<"run" | "submit" | null>(null);
+  const [result, setResult] = useState<SubmissionView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [live, setLive] = useState("");
+  const [history, setHistory] = useState(initialHistory);
+  const { save, state: saveState } = useAutosave(exerciseId, key);
+  const busy = useRef(false);
+
+  // The local draft is only readable in the browser: pick the newer one after hydration.
+  useEffect(() => {
+    const best = newestDraft(readLocalDraft(key), serverDraft);
+    if (best) {
+      setCode(best.code);
+      setLanguage(best.language);
+    }
+    setRestored(true);
+  }, [key, serverDraft]);
+
+  const edit = (next: string) => {
+    setCode(next);
+    if (restored) save(next, language);
+  };
+
+  const changeLanguage = (next: Language) => {
+    // An untouched starter follows the language; edited code is kept as is.
+    const nextCode = code === starters[language] ? starters[next] : code;
+    setLanguage(next);
+    setCode(nextCode);
+    save(nextCode, next);
+  };
+
+  const reset = () => {
+    setCode(starters[language]);
+    save(starters[language], language);
+    setLive("The editor was reset to the starter code.");
+  };
+
+  const grade = useCallback(
+    async (mode: "run" | "submit") => {
+      if (busy.current) return;
+      busy.current = true;
+      setPending(mode);
+      setError(null);
+      setLive(mode === "run" ? "Running the public tests…" : "Submitting…");
+      const sent = code;
+      const outcome = await sendSubmission(exerciseId, { code: sent, language, mode }, () => setLive("The grader is busy; your submission is queued."));
+      busy.current = false;
+      setPending(null);
+      if (!outcome.ok) {
+        setError(outcome.message);
+        setLive(outcome.message);
+        return;
+      }
+      const { submission } = outcome;
+      setResult(submission);
+      setLive(submission.report ? announcement(submission.report) : "Grading failed on the server. Please try again.");
+      if (mode === "submit") {
+        const entry: HistoryEntry = {
+          id: submission.id,
+          createdAt: submission.createdAt,
+          status: submission.status,
+          verdict: submission.verdict,
+          score: submission.score,
+          language,
+          code: sent,
+        };
+        setHistory((h) => [entry, ...h.filter((e) => e.id !== entry.id)]);
+      }
+    },
+    [code, exerciseId, language],
+  );
+
+  // Shortcuts also work when the focus is outside the editor.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      void grade(event.shiftKey ? "submit" : "run");
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [grade]);
+
+  const markers = useMemo(() => result?.report?.compileErrors ?? [], [result]);
+
+  return (
+    <div className={styles.workspace}>
+      <div className={styles.toolbar}>
+        <label>
+          Language{" "}
+          <select value={language} onChange={(e) => changeLanguage(e.target.value as Language)} data-testid="language">
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {l === "typescript" ? "TypeScript" : "JavaScript"}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button--secondary" onClick={() => void grade("run")} disabled={pending !== null} aria-keyshortcuts="Control+Enter Meta+Enter">
+          {pending === "run" ? "Running…" : "Run"} <kbd>Ctrl/⌘+Enter</kbd>
+        </button>
+        <button type="button" onClick={() => void grade("submit")} disabled={pending !== null} aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter">
+          {pending === "submit" ? "Submitting…" : "Submit"} <kbd>Ctrl/⌘+Shift+Enter</kbd>
+        </button>
+        <ResetToStarter onConfirm={reset} />
+        <span className="muted" data-testid="save-state">
+          {SAVE_LABEL[saveState]}
+        </span>
+      </div>
+      {restored ? (
+        <CodeEditor
+          exerciseId={exerciseId}
+          declarations={declarations}
+          value={code}
+          language={language}
+          onChange={edit}
+          markers={markers}
+          onRun={() => void grade("run")}
+          onSubmit={() => void grade("submit")}
+        />
+      ) : (
+        <p className="muted">Loading your draft…</p>
+      )}
+      <p className="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
+        {live}
+      </p>
+      {error && (
+        <p className="form-error" role="alert" data-testid="submission-error">
+          {error}
+        </p>
+      )}
+      {result?.report && <ResultsPanel report={result.report} />}
+      {result && !result.report && <p className="form-error">Grading failed on the server. Please try again.</p>}
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">Your submissions</h2>
+        <HistoryPanel entries={history} />
+      </section>
+    </div>
+  );
+}
