@@ -12,6 +12,7 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="site-nav">
           <Link href="/">Course</Link>
+          {user && <Link href="/dashboard">My progress</Link>}
           {user?.role === "instructor" && <Link href="/instructor">Instructor</Link>}
           {user?.role === "instructor" && <Link href="/instructor/users">Users</Link>}
         </nav>

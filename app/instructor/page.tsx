@@ -1,20 +1,102 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getClassProgress } from "@/lib/analytics/class-progress";
+import { loadCourseItems } from "@/lib/analytics/course-items";
+import { medianGradingMs } from "@/lib/analytics/exercise-stats";
+import { formatMs, formatPercent } from "@/lib/analytics/format";
+import { parseRosterQuery, viewRoster } from "@/lib/analytics/roster-view";
 import { requireInstructor } from "@/lib/auth/session";
+import { RosterMatrix } from "./_components/roster-matrix";
+import styles from "./instructor.module.css";
 
-export const metadata: Metadata = { title: "Instructor" };
+export const metadata: Metadata = { title: "Instructor dashboard" };
 export const dynamic = "force-dynamic";
 
-export default async function InstructorHome() {
+export default async function InstructorDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireInstructor("/instructor");
+  const query = parseRosterQuery(await searchParams);
+  const items = await loadCourseItems();
+  const [rows, medians] = await Promise.all([getClassProgress(items), Promise.all(items.exercises.map((e) => medianGradingMs(e.id)))]);
+  const page = viewRoster(rows, query, items.ordered.length);
+
+  const exerciseSummary = items.exercises.map((e, i) => {
+    const cells = rows.map((r) => r.exercises[e.id]).filter((c) => c !== undefined);
+    const passed = cells.filter((c) => c.status === "passed").length;
+    return { ...e, attempted: cells.length, passed, passRate: cells.length ? passed / cells.length : null, median: medians[i] };
+  });
+  const quizSummary = items.quizzes.map((q) => {
+    const cells = rows.map((r) => r.quizzes[q.id]).filter((c) => c !== undefined);
+    const mean = cells.length && q.maxScore ? cells.reduce((s, c) => s + (c.best ?? 0), 0) / cells.length / q.maxScore : null;
+    return { ...q, students: cells.length, meanBest: mean };
+  });
+
   return (
     <div className="stack">
-      <h1>Instructor</h1>
-      <ul>
-        <li>
-          <Link href="/instructor/users">Users and roles</Link>
-        </li>
-      </ul>
+      <h1>Instructor dashboard</h1>
+      <div className={styles.toolbar}>
+        <a className="button" href="/api/instructor/grades" download>
+          Download grades (CSV)
+        </a>
+        <Link className="button button--secondary" href="/instructor/users">
+          Users and roles
+        </Link>
+        <span className="muted">{rows.length} students</span>
+      </div>
+
+      <div className={styles.grid2}>
+        <section className="card" aria-labelledby="exercises-heading">
+          <h2 id="exercises-heading">Exercises</h2>
+          <table className="data" data-testid="exercise-summary">
+            <thead>
+              <tr>
+                <th scope="col">Exercise</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Passed</th>
+                <th scope="col">Pass rate</th>
+                <th scope="col">Median grading</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exerciseSummary.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <Link href={`/instructor/exercises/${e.id}`}>{e.title}</Link>
+                  </th>
+                  <td>{e.attempted}</td>
+                  <td>{e.passed}</td>
+                  <td>{formatPercent(e.passRate)}</td>
+                  <td>{formatMs(e.median)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="card" aria-labelledby="quizzes-heading">
+          <h2 id="quizzes-heading">Quizzes</h2>
+          <table className="data" data-testid="quiz-summary">
+            <thead>
+              <tr>
+                <th scope="col">Quiz</th>
+                <th scope="col">Students</th>
+                <th scope="col">Mean best score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {quizSummary.map((q) => (
+                <tr key={q.id}>
+                  <th scope="row">
+                    <Link href={`/instructor/quizzes/${q.id}`}>{q.title}</Link>
+                  </th>
+                  <td>{q.students}</td>
+                  <td>{formatPercent(q.meanBest)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <RosterMatrix page={page} query={query} items={items} />
     </div>
   );
 }
