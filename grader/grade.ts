@@ -9,7 +9,7 @@
 import { compileSubmission, missingExportError } from "./compile";
 import { EnvelopeSchema } from "./envelope";
 import type { LoadedExercise } from "./load-exercise";
-import { matchMistakes, trustedOutcome } from "./misconceptions";
+import { bestExplanations, matchMistakes, trustedOutcome } from "./misconceptions";
 import { runInSandbox, type SandboxTest } from "./sandbox";
 import {
   type CompileError,
@@ -201,7 +201,7 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     summary: allPassed ? `All ${results.length} tests passed.` : `${passed} of ${results.length} tests passed.`,
     tests: results,
     console: consoleLines,
-    misconceptions: [...matched.values()],
+    misconceptions: bestExplanations([...matched.values()]),
   });
 }
 

@@ -4,6 +4,9 @@
  * exercise), and a mistake matches when the student failed the same way —
  * the same argument modified, or values within tolerance of the mistake's
  * output where the mistake's output itself differs from the expected one.
+ * Only the mistakes that explain the most failing tests are reported
+ * (bestExplanations), so a mistake that merely coincides with the real one on
+ * a test or two does not send the student to the wrong lesson.
  */
 import { compareValues } from "./compare";
 import type { Mutation, TrustedOutcome } from "./host-runner";
@@ -58,4 +61,15 @@ export function matchMistakes(exercise: LoadedExercise, test: ResolvedTest, obse
     if (m.mutated) return false;
     return sameValues(observed.value, m.value, expected.value, test) && !sameValues(m.value, expected.value, expected.value, test);
   });
+}
+
+/**
+ * Keeps the mistakes that explain the most failing tests (ties all kept, in
+ * their given order); a mistake that explains strictly fewer is dropped. E.g.
+ * a dropped mean path that happens to equal "constant mean and variance" on
+ * 2 of 13 failing tests is reported as the dropped mean path only.
+ */
+export function bestExplanations<T extends { testIds: readonly string[] }>(matches: readonly T[]): T[] {
+  const best = Math.max(0, ...matches.map((m) => new Set(m.testIds).size));
+  return best === 0 ? [] : matches.filter((m) => new Set(m.testIds).size === best);
 }
