@@ -9,17 +9,38 @@
  */
 import type { Tolerance } from "./schema";
 
+/** The number that is furthest outside its tolerance, relative to that tolerance. */
+export interface Violation {
+  path: string;
+  actual: number;
+  expected: number;
+  absError: number;
+  /** atol + rtol·|expected|: the error allowed at this element */
+  allowed: number;
+}
+
 export interface CompareResult {
   ok: boolean;
   worstAbsError: number | null;
+  /**
+   * Worst |a − b| / |b| over elements where a relative error means something:
+   * |b| > atol/rtol, i.e. where rtol (not atol) dominates the tolerance. null
+   * when there is no such element (e.g. every expected value is 0 or ~1e-17).
+   */
   worstRelError: number | null;
-  /** path of the first problem, e.g. "out[2][1]" ("" is the whole result) */
+  /** path of the first problem, e.g. "out[2][1]" ("" is the whole result);
+   *  a wrong shape, a missing key or a non-finite value takes precedence over
+   *  a number outside the tolerance */
   firstBadIndex: string | null;
   /** what is wrong at firstBadIndex, without revealing expected values */
   problem: string | null;
-  /** the offending values when the problem is a number outside tolerance */
-  actualAtBad?: number;
-  expectedAtBad?: number;
+  /** "structure": wrong shape/type, missing key or non-finite value; "tolerance": only numbers are off */
+  problemKind: "structure" | "tolerance" | null;
+  /** numbers compared, and how many of them are outside the tolerance */
+  numbersCompared: number;
+  outsideCount: number;
+  /** set when some number is outside the tolerance */
+  worst: Violation | null;
 }
 
 const SENTINELS: Record<string, string> = {
@@ -45,27 +66,53 @@ function name(path: string): string {
   return path === "" ? "the result" : `\`${path}\``;
 }
 
+interface Problem {
+  path: string;
+  problem: string;
+}
+
 interface Walk {
   tol: Tolerance;
   worstAbs: number | null;
   worstRel: number | null;
-  bad: Omit<CompareResult, "ok" | "worstAbsError" | "worstRelError"> | null;
+  structural: Problem | null;
+  firstOutside: Problem | null;
+  numbers: number;
+  outside: number;
+  worst: Violation | null;
 }
 
 function fail(w: Walk, path: string, problem: string): false {
-  w.bad ??= { firstBadIndex: path, problem };
+  w.structural ??= { path, problem };
+  return false;
+}
+
+/** How far outside its tolerance a violation is (Infinity when nothing was allowed). */
+export function excess(v: Pick<Violation, "absError" | "allowed">): number {
+  return v.allowed > 0 ? v.absError / v.allowed : Number.POSITIVE_INFINITY;
+}
+
+function compareNumber(w: Walk, actual: number, expected: number, path: string): boolean {
+  w.numbers++;
+  const absError = Math.abs(actual - expected);
+  w.worstAbs = Math.max(w.worstAbs ?? 0, absError);
+  const magnitude = Math.abs(expected);
+  // Below atol/rtol the absolute tolerance dominates, and err/|b| would be
+  // meaningless (0 for b = 0, ~1e18 for b ≈ 1e-17).
+  if (w.tol.rtol > 0 && magnitude > w.tol.atol / w.tol.rtol) w.worstRel = Math.max(w.worstRel ?? 0, absError / magnitude);
+  const allowed = w.tol.atol + w.tol.rtol * magnitude;
+  if (absError <= allowed) return true;
+  w.outside++;
+  w.firstOutside ??= { path, problem: `${name(path)} is outside the tolerance` };
+  const v: Violation = { path, actual, expected, absError, allowed };
+  if (!w.worst || excess(v) > excess(w.worst)) w.worst = v;
   return false;
 }
 
 function walk(w: Walk, actual: unknown, expected: unknown, path: string, keys?: string[]): boolean {
   if (typeof expected === "number") {
     if (typeof actual !== "number") return fail(w, path, `${name(path)} should be a finite number but is ${describeValue(actual)}`);
-    const err = Math.abs(actual - expected);
-    w.worstAbs = Math.max(w.worstAbs ?? 0, err);
-    if (expected !== 0) w.worstRel = Math.max(w.worstRel ?? 0, err / Math.abs(expected));
-    if (err <= w.tol.atol + w.tol.rtol * Math.abs(expected)) return true;
-    if (!w.bad) w.bad = { firstBadIndex: path, problem: `${name(path)} is outside the tolerance`, actualAtBad: actual, expectedAtBad: expected };
-    return false;
+    return compareNumber(w, actual, expected, path);
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return fail(w, path, `${name(path)} should be an array of length ${expected.length} but is ${describeValue(actual)}`);
@@ -94,14 +141,18 @@ function walk(w: Walk, actual: unknown, expected: unknown, path: string, keys?: 
 
 /** Compares `actual` with `expected`; `keys` restricts an object result to some keys. */
 export function compareValues(actual: unknown, expected: unknown, tol: Tolerance, keys?: string[]): CompareResult {
-  const w: Walk = { tol, worstAbs: null, worstRel: null, bad: null };
+  const w: Walk = { tol, worstAbs: null, worstRel: null, structural: null, firstOutside: null, numbers: 0, outside: 0, worst: null };
   const ok = walk(w, actual, expected, "", keys);
+  const bad = w.structural ?? w.firstOutside;
   return {
     ok,
     worstAbsError: w.worstAbs,
     worstRelError: w.worstRel,
-    firstBadIndex: w.bad?.firstBadIndex ?? null,
-    problem: w.bad?.problem ?? null,
-    ...(w.bad?.actualAtBad !== undefined ? { actualAtBad: w.bad.actualAtBad, expectedAtBad: w.bad.expectedAtBad } : {}),
+    firstBadIndex: bad?.path ?? null,
+    problem: bad?.problem ?? null,
+    problemKind: w.structural ? "structure" : w.firstOutside ? "tolerance" : null,
+    numbersCompared: w.numbers,
+    outsideCount: w.outside,
+    worst: w.worst,
   };
 }

@@ -8,14 +8,13 @@ import { type CallResult, type CopiedValue, decodeCopied, type ErrorInfo, type S
 import { comparableSteps, type Mutation, stepLabel, type TrustedOutcome } from "./host-runner";
 import type { Observation } from "./misconceptions";
 import type { ExerciseSpec, ResolvedTest, TestResult } from "./schema";
+import { toleranceMessage } from "./tolerance-message";
 
 export interface Verdict {
   result: TestResult;
   /** set when the test failed with a value or a mutation that a mistake may explain */
   observation?: Observation;
 }
-
-const fmt = (n: number) => (Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : n.toPrecision(6));
 
 export function baseResult(test: ResolvedTest): Omit<TestResult, "status" | "message" | "points"> {
   return { id: test.id, name: test.name, visibility: test.visibility, maxPoints: test.points };
@@ -125,13 +124,7 @@ export function verdictFor(ctx: VerdictContext, raw: CallResult | ScenarioResult
   }
   if (cmp.ok) return { result: withStatus(test, "passed", "Passed.", { timeMs, ...detail }) };
 
-  let message = cmp.problem ?? "The result does not match.";
-  if (cmp.actualAtBad !== undefined && cmp.expectedAtBad !== undefined) {
-    const tol = test.tolerance.atol + test.tolerance.rtol * Math.abs(cmp.expectedAtBad);
-    const err = Math.abs(cmp.actualAtBad - cmp.expectedAtBad);
-    message = hidden
-      ? `\`${cmp.firstBadIndex}\` is outside the tolerance (worst relative error ${fmt(cmp.worstRelError ?? err)}).`
-      : `\`${cmp.firstBadIndex}\` is ${fmt(cmp.actualAtBad)} but should be ${fmt(cmp.expectedAtBad)} (error ${fmt(err)} > tolerance ${fmt(tol)}).`;
-  }
+  // A wrong shape or a non-finite value says more than how far the numbers are off.
+  const message = (cmp.problemKind === "tolerance" && toleranceMessage(cmp, test.tolerance, hidden)) || (cmp.problem ?? "The result does not match.");
   return { result: withStatus(test, "failed", message, { timeMs, ...detail }), observation };
 }
