@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { authenticateRequest } from "@/lib/auth/api-guard";
+import { refuseCrossOrigin } from "@/lib/security/same-origin";
 import { getDraft, saveDraft } from "@/lib/drafts/drafts";
 import { errorResponse, readJsonBody } from "@/lib/submissions/http";
 import { isKnownExercise } from "@/lib/submissions/known-exercise";
@@ -25,6 +26,8 @@ export async function GET(request: Request, { params }: Context) {
 
 /** Autosave: `{ code, language }` → the stored draft with the server's updatedAt. */
 export async function PUT(request: Request, { params }: Context) {
+  const crossOrigin = refuseCrossOrigin(request);
+  if (crossOrigin) return crossOrigin;
   const found = await knownExercise(request, params);
   if (found.error) return found.error;
   try {

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { authenticateRequest } from "@/lib/auth/api-guard";
+import { refuseCrossOrigin } from "@/lib/security/same-origin";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
 import { errorResponse, readJsonBody } from "@/lib/submissions/http";
@@ -15,6 +16,8 @@ type Context = { params: Promise<{ id: string }> };
  * GET /api/submissions/<id> or repeat the request with the same clientRequestId.
  */
 export async function POST(request: Request, { params }: Context) {
+  const crossOrigin = refuseCrossOrigin(request);
+  if (crossOrigin) return crossOrigin;
   const auth = await authenticateRequest(request);
   if (auth.error) return auth.error;
   const { id } = await params;
