@@ -45,7 +45,7 @@ test("a student reads a lesson: math, figures, slider, marked read at the end", 
 test("the training-curves figure trains live in the browser", async ({ page }) => {
   await page.goto("/lessons/normalizing-activations");
   const figure = page.locator('[data-figure="figure-training-curves"]');
-  await expect(figure.locator("svg.recharts-surface")).toBeVisible();
+  await expect(figure.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   await expect(page.getByTestId("training-curves-description")).toContainText("Finished: step 300 of 300", { timeout: 30_000 });
   await expect(figure.locator(".recharts-line path.recharts-curve")).toHaveCount(2);
   expect(await seriousViolations(page)).toEqual([]);
