@@ -38,7 +38,9 @@ test("a student takes a quiz, sees score and explanations, and retakes it; no an
   // Nothing that reached the browser so far carries the key.
   const seen = [await page.content(), ...bodies].join("\n");
   for (const fragment of answerKeyFragments()) expect(seen).not.toContain(fragment);
-  expect(seen).not.toMatch(/"correct"\s*:\s*(true|false)/);
+  // Also catches the escaped form (\"correct\":true) inside the RSC payload of the HTML.
+  expect(seen).not.toMatch(/\\?"correct\\?"\s*:\s*(true|false)/);
+  expect(seen).not.toMatch(/\\?"(explanation|formula|tolerance)\\?"\s*:/);
   expect(seen).not.toContain("smoother-landscape\"");
   expect(seen).not.toContain("Explanation.");
 
@@ -59,6 +61,10 @@ test("a student takes a quiz, sees score and explanations, and retakes it; no an
   await expect(page.getByTestId("review-santurkar")).toContainText("Not correct");
   await expect(page.getByTestId("review-batch-size-noise")).toContainText("Correct");
   await expect(page.getByTestId("review-santurkar")).toContainText("smoother loss landscape");
+  // The leak check above can fail: the same fragments are on the page once the attempt is submitted.
+  const reviewHtml = await page.content();
+  const shown = answerKeyFragments().filter((f) => reviewHtml.includes(f));
+  expect(shown.length).toBeGreaterThanOrEqual(answerKeyFragments().length / 2);
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole("button", { name: "Retake the quiz" }).click();

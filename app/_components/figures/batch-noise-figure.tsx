@@ -72,7 +72,7 @@ export default function BatchNoiseFigure() {
         <ScatterChart margin={{ top: 10, right: 20, bottom: 25, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="mean" name="batch mean" domain={[-2, 2]} allowDataOverflow label={{ value: "batch mean", position: "insideBottom", offset: -12 }} />
-          <YAxis type="number" dataKey="variance" name="batch variance" domain={[0, 3]} allowDataOverflow />
+          <YAxis type="number" dataKey="variance" name="batch variance" domain={[0, 3]} allowDataOverflow label={{ value: "batch variance", angle: -90, position: "insideLeft", offset: 10 }} />
           <ZAxis range={[28, 28]} />
           <ReferenceLine x={0} stroke="#1d7a3c" strokeDasharray="4 4" />
           <ReferenceLine y={1} stroke="#1d7a3c" strokeDasharray="4 4" />

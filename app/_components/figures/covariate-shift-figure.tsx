@@ -62,7 +62,7 @@ function Panel({ title, data }: { title: string; data: Point[] }) {
       <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 320, height: 240 }}>
         <LineChart data={data} margin={{ top: 5, right: 10, bottom: 20, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="step" label={{ value: "training step", position: "insideBottom", offset: -10 }} />
+          <XAxis dataKey="step" type="number" domain={[0, STEPS]} ticks={[0, 10, 20, 30, 40, 50, 60]} label={{ value: "training step", position: "insideBottom", offset: -10 }} />
           <YAxis domain={[-4, 10]} allowDataOverflow />
           <Line type="monotone" dataKey="mean" stroke="#3346c9" strokeWidth={2} dot={false} isAnimationActive={false} name="mean" />
           <Line type="monotone" dataKey="high" stroke="#8a5a00" strokeDasharray="5 4" dot={false} isAnimationActive={false} name="mean + 1 std" />
