@@ -1,2 +1,2 @@
 // Entry of Monaco's TypeScript/JavaScript language worker, bundled from our own build.
-import "monaco-editor/esm/vs/language/typescript/ts.worker.js";
+import "monaco-editor/language/typescript/ts.worker.js";

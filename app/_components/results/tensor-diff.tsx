@@ -50,6 +50,9 @@ export function TensorDiff({ expected, actual, tolerance }: { expected: unknown;
   const grids = tensorGrids(expected, actual, tolerance);
   return (
     <div className={styles.tensorDiff} data-testid="tensor-diff">
+      <p className="muted">
+        Expected values; a highlighted cell is outside the tolerance and shows <span className={styles.actualLegend}>your value</span> below.
+      </p>
       {grids.map((grid) => (
         <GridTable key={grid.label} grid={grid} />
       ))}

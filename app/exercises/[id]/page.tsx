@@ -32,11 +32,11 @@ export default async function ExercisePage({ params }: Props) {
 
   return (
     <div className={styles.layout}>
-      <article className={styles.prompt} aria-labelledby="exercise-title">
+      <article className={styles.prompt} aria-label={`Exercise: ${exercise.title}`}>
         <nav aria-label="Breadcrumb" className="muted">
           <Link href="/exercises">Exercises</Link> / <Link href={lessonPath}>Lesson</Link>
         </nav>
-        <h1 id="exercise-title">{exercise.title}</h1>
+        {/* prompt.md opens with the exercise title as its h1 */}
         <Markdown source={exercise.prompt} />
         <h2>Tests</h2>
         <p className="muted">

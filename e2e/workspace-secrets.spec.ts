@@ -1,0 +1,86 @@
+/**
+ * The browser never receives reference code, hidden test data or mistake
+ * implementations: neither in the built client bundle (.next/static), nor in
+ * the exercise page, nor in API responses.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signUpNewStudent } from "./helpers/auth";
+import { openExercise } from "./workspace-helpers";
+
+const root = process.cwd();
+const exerciseIds = readdirSync(path.join(root, "exercises")).filter((d) => {
+  try {
+    return statSync(path.join(root, "exercises", d, "exercise.json")).isFile();
+  } catch {
+    return false;
+  }
+});
+
+/** Code lines of a file that do not also appear in public material (starter, prompt): those would prove nothing. */
+function distinctiveLines(file: string, publicText: string): string[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 24 && !l.startsWith("//") && !l.startsWith("*") && !l.startsWith("/*") && !publicText.includes(l));
+}
+
+async function secretsOf(id: string): Promise<{ lines: string[]; messages: string[] }> {
+  const dir = path.join(root, "exercises", id);
+  const publicText = readFileSync(path.join(dir, "starter.ts"), "utf8") + readFileSync(path.join(dir, "prompt.md"), "utf8");
+  const lines = distinctiveLines(path.join(dir, "reference.ts"), publicText);
+  const messages: string[] = [];
+  const mistakes = path.join(dir, "mistakes");
+  for (const file of readdirSync(mistakes).filter((f) => f.endsWith(".ts"))) {
+    const mistake = (await import(path.join(mistakes, file))) as { misconception?: { message?: string } };
+    if (mistake.misconception?.message) messages.push(mistake.misconception.message);
+    lines.push(...distinctiveLines(path.join(mistakes, file), publicText).filter((l) => !l.includes("message")));
+  }
+  return { lines, messages };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+test("the client bundle contains no reference code and no mistake messages", async () => {
+  const staticDir = path.join(root, ".next", "static");
+  const bundle = filesUnder(staticDir)
+    .filter((f) => /\.(js|css|json|txt)$/.test(f))
+    .map((f) => readFileSync(f, "utf8"))
+    .join("\n");
+  expect(bundle.length).toBeGreaterThan(100_000);
+  expect(bundle.includes("monaco-editor"), "the scan covers the editor bundle").toBe(true);
+  for (const id of exerciseIds) {
+    const { lines, messages } = await secretsOf(id);
+    expect(lines.length, `${id} has distinctive reference lines to look for`).toBeGreaterThan(3);
+    expect(messages.length, `${id} has mistake messages to look for`).toBeGreaterThan(0);
+    for (const secret of [...lines, ...messages]) expect(bundle.includes(secret), `${id}: "${secret.slice(0, 60)}" in .next/static`).toBe(false);
+  }
+});
+
+test("the exercise page and the API responses carry no reference code or hidden test data", async ({ page }) => {
+  const bodies: string[] = [];
+  page.on("response", async (r) => {
+    if (r.request().resourceType() === "document" || r.url().includes("/api/") || r.request().resourceType() === "fetch") {
+      bodies.push(await r.text().catch(() => ""));
+    }
+  });
+  await signUpNewStudent(page, "Secret Hunter");
+  const id = "batchnorm-forward";
+  await openExercise(page, id);
+  await page.getByRole("button", { name: /^Submit/ }).click();
+  await expect(page.getByTestId("verdict")).toHaveText("failed");
+  const submission = (await (await page.request.get(`/api/exercises/${id}/submissions`)).json()) as { submissions: { id: string }[] };
+  const report = await page.request.get(`/api/submissions/${submission.submissions[0].id}`);
+  const reportJson = (await report.json()) as { report: { tests: { visibility: string; detail?: unknown }[] } };
+  bodies.push(JSON.stringify(reportJson), await page.content());
+
+  const hidden = reportJson.report.tests.filter((t) => t.visibility === "hidden");
+  expect(hidden.length).toBeGreaterThan(0);
+  for (const t of hidden) expect(t.detail).toBeUndefined();
+
+  const everything = bodies.join("\n");
+  for (const line of (await secretsOf(id)).lines) expect(everything.includes(line), `"${line.slice(0, 60)}" sent to the browser`).toBe(false);
+});
