@@ -24,7 +24,7 @@ function originOf(url: string | undefined): string | null {
 }
 
 /** BETTER_AUTH_URL and TRUSTED_ORIGINS (comma-separated), as configured for better-auth. */
-export function configuredOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+export function configuredOrigins(env: Record<string, string | undefined> = process.env): string[] {
   return [env.BETTER_AUTH_URL, ...(env.TRUSTED_ORIGINS ?? "").split(",")]
     .map((s) => originOf(s?.trim()))
     .filter((o): o is string => o !== null);
