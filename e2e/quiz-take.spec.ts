@@ -86,9 +86,13 @@ test("seeded variants give two students their own numbers", async ({ browser }) 
     await page.goto("/quizzes/batchnorm-test-time");
     await page.getByRole("button", { name: "Start the quiz" }).click();
     prompts.push((await page.getByTestId("question-variant-test-output").textContent()) ?? "");
-    // Resuming shows the same numbers.
+    await page.getByTestId("question-variant-test-output").getByLabel("Your answer").fill("1.25");
+    await page.getByTestId("question-momentum-zero").getByLabel("False").check();
+    // Resuming shows the same numbers, and the unsubmitted answers are still there.
     await page.reload();
     expect(await page.getByTestId("question-variant-test-output").textContent()).toBe(prompts[i]);
+    await expect(page.getByTestId("question-variant-test-output").getByLabel("Your answer")).toHaveValue("1.25");
+    await expect(page.getByTestId("question-momentum-zero").getByLabel("False")).toBeChecked();
     await context.close();
   }
   expect(prompts[0]).not.toBe(prompts[1]);

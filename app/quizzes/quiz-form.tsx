@@ -6,6 +6,7 @@
 import { Markdown } from "@/app/_components/markdown/markdown";
 import type { PublicQuestion, PublicQuiz } from "@/lib/quiz/public-quiz";
 import { submitQuizAction } from "./actions";
+import { DraftAnswers } from "./draft-answers";
 import styles from "./quizzes.module.css";
 
 function Inputs({ q }: { q: PublicQuestion }) {
@@ -52,6 +53,7 @@ export function QuizForm({ quiz, attemptId }: { quiz: PublicQuiz; attemptId: str
     <form action={submitQuizAction} className={styles.form} data-testid="quiz-form">
       <input type="hidden" name="quizId" value={quiz.id} />
       <input type="hidden" name="attemptId" value={attemptId} />
+      <DraftAnswers attemptId={attemptId} />
       <ol className={styles.questions}>
         {quiz.questions.map((q, i) => (
           <li key={q.id} className="card">
