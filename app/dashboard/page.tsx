@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { loadCourseItems } from "@/lib/analytics/course-items";
+import { formatPoints } from "@/lib/analytics/format";
 import { requireUser } from "@/lib/auth/session";
 import { getStudentDashboard } from "@/lib/dashboard/student-dashboard";
 import styles from "./dashboard.module.css";
@@ -75,8 +76,8 @@ export default async function DashboardPage() {
                     <td>
                       <StatusPill status={m.quizAttempts > 0 ? "taken" : "not-taken"} />
                     </td>
-                    <td>{m.quizBest ? `${m.quizBest.score}/${m.quizBest.maxScore} (${pct(m.quizBest.score, m.quizBest.maxScore)})` : "—"}</td>
-                    <td>{m.quizLatest ? `${m.quizLatest.score}/${m.quizLatest.maxScore}` : "—"}</td>
+                    <td>{m.quizBest ? `${formatPoints(m.quizBest.score)}/${formatPoints(m.quizBest.maxScore)} (${pct(m.quizBest.score, m.quizBest.maxScore)})` : "—"}</td>
+                    <td>{m.quizLatest ? `${formatPoints(m.quizLatest.score)}/${formatPoints(m.quizLatest.maxScore)}` : "—"}</td>
                     <td>{m.quizAttempts}</td>
                   </tr>
                   {m.exercises.map((e) => (

@@ -22,3 +22,9 @@ export function describeDiscrimination(value: number | null): string {
   if (value < 0.4) return "good";
   return "very good";
 }
+
+/** Points as people write them: at most two decimals, no trailing zeros (4.666667 → "4.67"). */
+export function formatPoints(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return String(Math.round(value * 100) / 100);
+}

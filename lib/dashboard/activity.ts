@@ -4,6 +4,7 @@
  * first. Each source is read with a LIMIT through its (userId, …) index, so
  * the cost does not grow with the student's history.
  */
+import { formatPoints } from "@/lib/analytics/format";
 import { db } from "@/lib/db";
 
 export type ActivityKind = "submission" | "quiz-submitted" | "quiz-started" | "lesson-read" | "draft";
@@ -56,7 +57,7 @@ export async function getRecentActivity(userId: string, limit = 10): Promise<Act
             kind: "quiz-submitted" as const,
             itemId: a.quizId,
             at: a.submittedAt ?? a.startedAt,
-            summary: `Took quiz ${a.quizId} — ${a.score ?? 0}/${a.maxScore ?? 0}`,
+            summary: `Took quiz ${a.quizId} — ${formatPoints(a.score ?? 0)}/${formatPoints(a.maxScore ?? 0)}`,
             href: `/quizzes/${a.quizId}`,
           }
         : { kind: "quiz-started" as const, itemId: a.quizId, at: a.startedAt, summary: `Started quiz ${a.quizId}`, href: `/quizzes/${a.quizId}` },

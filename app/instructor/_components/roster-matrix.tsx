@@ -6,6 +6,7 @@
 import Link from "next/link";
 import type { StudentProgressRow } from "@/lib/analytics/class-progress";
 import type { CourseItem, CourseItems } from "@/lib/analytics/course-items";
+import { formatPoints } from "@/lib/analytics/format";
 import { ROSTER_FILTERS, type RosterPage, type RosterQuery } from "@/lib/analytics/roster-view";
 import styles from "../instructor.module.css";
 
@@ -49,7 +50,7 @@ function Cell({ row, item }: { row: StudentProgressRow; item: CourseItem }) {
     if (!cell) return <td className={styles.empty}>—</td>;
     return (
       <td className={cell.best !== null && cell.best >= item.maxScore ? styles.done : styles.partial} title={`${cell.attempts} attempt(s)`}>
-        {cell.best ?? 0}/{item.maxScore}
+        {formatPoints(cell.best ?? 0)}/{item.maxScore}
       </td>
     );
   }
@@ -116,7 +117,7 @@ export function RosterMatrix({ page, query, items }: { page: RosterPage; query: 
                   <Cell key={`${item.kind}-${item.id}`} row={row} item={item} />
                 ))}
                 <td>{row.totals.lessonsRead}</td>
-                <td>{row.totals.quizPoints}</td>
+                <td>{formatPoints(row.totals.quizPoints)}</td>
                 <td>{row.totals.exercisesPassed}</td>
                 <td>{row.totals.overallPercent.toFixed(0)}%</td>
               </tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { formatPoints } from "@/lib/analytics/format";
 import { getStudentDetail } from "@/lib/analytics/student-detail";
 import { requireInstructor } from "@/lib/auth/session";
 import { SubmissionReport } from "./submission-report";
@@ -50,7 +51,7 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
                     <Link href={`/instructor/quizzes/${a.quizId}`}>{a.quizId}</Link>
                   </th>
                   <td>{a.status.replace("_", " ")}</td>
-                  <td>{a.score === null ? "—" : `${a.score}/${a.maxScore ?? "?"}`}</td>
+                  <td>{a.score === null ? "—" : `${formatPoints(a.score)}/${formatPoints(a.maxScore)}`}</td>
                   <td>{a.status === "submitted" ? `${a.correctAnswers} of ${a.answers}` : "—"}</td>
                   <td>{when(a.startedAt)}</td>
                   <td>{when(a.submittedAt)}</td>
