@@ -43,11 +43,17 @@ async function runLoad(baseUrl: string, server: ManagedServer | null, options: L
   console.log(`Signing up ${options.students} students…`);
   const students = await signUpStudents(baseUrl, options.students, counters, runId);
 
-  // Warm-up: every exercise once per worker, so memory is measured on a warm server.
-  const warmPlan = { options: { ...options, hostile: 0, duplicates: 0, thinkMinMs: 0, thinkMaxMs: 0 }, samples, stopSendingAt: Infinity, giveUpAt: Date.now() + 120_000 };
-  const warm = await runStudent(students[0], -1, warmPlan, options.warmup);
+  // Warm-up: the whole class submits honest code a few times, so JIT, caches and heaps are warm
+  // before the memory baseline is taken (not counted in the figures).
+  const warmPlan = {
+    options: { ...options, seed: `${options.seed}:warm`, hostile: 0, duplicates: 0 },
+    samples,
+    stopSendingAt: Number.POSITIVE_INFINITY,
+    giveUpAt: Date.now() + 300_000,
+  };
+  const warm = (await Promise.all(students.map((s, i) => runStudent(s, i, warmPlan, options.warmupRounds)))).flat();
   const accepted = new Set(warm.filter((r) => r.accepted).map((r) => r.clientRequestId));
-  await sleep(500);
+  await sleep(1000);
   const rssStart = server ? treeRssMb(server.pid) : null;
   console.log(`Warm-up: ${warm.length} submissions; server tree RSS ${rssStart ? JSON.stringify(rssStart) : "n/a"} MB`);
 
@@ -77,7 +83,8 @@ async function runLoad(baseUrl: string, server: ManagedServer | null, options: L
     records,
     audit: audit ?? { rows: 0, byStatus: {}, byVerdict: {}, lost: records.filter((r) => r.accepted && !r.finalStatus).length, lostIds: [], duplicated: 0, duplicateTestRows: 0 },
     counters,
-    rss: { start: rssStart?.total ?? null, end: rssEnd?.total ?? null },
+    // The web server's own memory: grading workers are disposable (replaced after crashes), shown separately.
+    rss: { start: rssStart?.server ?? null, end: rssEnd?.server ?? null },
     passwordsInLogs,
     faults: Object.fromEntries(faults.map((f) => [f.name, f.strikes])),
     durationS,

@@ -25,8 +25,8 @@ export const LoadOptionsSchema = z
     maxDurationS: int(5, 3600).default(300),
     /** how long to wait for accepted submissions to reach a final status */
     drainS: int(5, 600).default(90),
-    /** the submissions sent right after sign-up, before memory is measured */
-    warmup: int(0, 200).default(12),
+    /** honest submissions per student sent right after sign-up, before memory is measured */
+    warmupRounds: int(0, 20).default(2),
     baseUrl: z.url().optional(),
     /** GRADER_WORKERS for the server the tool starts (server default when absent) */
     graderWorkers: int(1, 16).optional(),

@@ -78,7 +78,7 @@ export function printTable(figures: RunFigures, honest: LatencySummary, hostile:
     ["double-send twins answered differently", String(figures.twinMismatches)],
     ["HTTP statuses", JSON.stringify(Object.fromEntries([...counters.byStatus].sort((a, b) => a[0] - b[0])))],
     ["errors5xx / busy 503 / rate-limited 429 / network errors", `${figures.errors5xx} / ${figures.busy503} / ${figures.rateLimited429} / ${figures.networkErrors}`],
-    ["server RSS after warm-up → end (MB)", `${figures.rssMbStart ?? "n/a"} → ${figures.rssMbEnd ?? "n/a"}`],
+    ["web server RSS after warm-up → end (MB)", `${figures.rssMbStart ?? "n/a"} → ${figures.rssMbEnd ?? "n/a"}`],
     ["passwords found in server output", String(figures.passwordsInLogs ?? "n/a")],
     ["faults injected", JSON.stringify(figures.faults)],
     ["duration (s)", String(figures.durationS)],
