@@ -47,7 +47,7 @@ export const LoadOptionsSchema = z
 export type LoadOptions = z.infer<typeof LoadOptionsSchema>;
 
 /** `--kill-workers --students 4 --think-max-ms=200` → { killWorkers: true, students: "4", thinkMaxMs: "200" } */
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): LoadOptions {
+export function parseArgs(argv: string[], env: Record<string, string | undefined> = process.env): LoadOptions {
   const raw: Record<string, string | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
