@@ -93,7 +93,7 @@ async function runLoad(baseUrl: string, server: ManagedServer | null, options: L
   if (rssStart && rssEnd) console.log(`RSS detail (MB): after warm-up ${JSON.stringify(rssStart)}, end ${JSON.stringify(rssEnd)}`);
   printTargets(figures);
   console.log(JSON.stringify(figures));
-  const broken = figures.lost + figures.duplicated + figures.errors5xx + figures.duplicateTestRows + figures.twinMismatches + (figures.passwordsInLogs ?? 0);
+  const broken = figures.lost + figures.duplicated + figures.errors5xx + figures.duplicateTestRows + figures.twinMismatches + figures.unexpected4xx + (figures.passwordsInLogs ?? 0);
   return options.strict && broken > 0 ? 1 : 0;
 }
 

@@ -21,6 +21,8 @@ export interface RunFigures {
   rateLimited429: number;
   networkErrors: number;
   twinMismatches: number;
+  /** 4xx answers other than 429 (bad request, 404, 409…): the load test sent nothing invalid */
+  unexpected4xx: number;
   duplicateTestRows: number;
   passwordsInLogs: number | null;
   faults: Record<string, number>;
@@ -60,6 +62,7 @@ export function buildFigures(input: {
     rateLimited429: records.reduce((n, r) => n + r.rateLimited, 0),
     networkErrors: counters.networkErrors,
     twinMismatches: records.filter((r) => r.twinConsistent === false).length,
+    unexpected4xx: records.filter((r) => r.unexpectedStatus !== null).length,
     duplicateTestRows: audit.duplicateTestRows,
     passwordsInLogs: input.passwordsInLogs,
     faults: input.faults,
@@ -76,6 +79,7 @@ export function printTable(figures: RunFigures, honest: LatencySummary, hostile:
     ["rows in database", `${audit.rows} ${JSON.stringify(audit.byStatus)} verdicts ${JSON.stringify(audit.byVerdict)}`],
     ["lost / duplicated / dup test rows", `${figures.lost} / ${figures.duplicated} / ${figures.duplicateTestRows}`],
     ["double-send twins answered differently", String(figures.twinMismatches)],
+    ["unexpected 4xx answers", String(figures.unexpected4xx)],
     ["HTTP statuses", JSON.stringify(Object.fromEntries([...counters.byStatus].sort((a, b) => a[0] - b[0])))],
     ["errors5xx / busy 503 / rate-limited 429 / network errors", `${figures.errors5xx} / ${figures.busy503} / ${figures.rateLimited429} / ${figures.networkErrors}`],
     ["web server RSS after warm-up → end (MB)", `${figures.rssMbStart ?? "n/a"} → ${figures.rssMbEnd ?? "n/a"}`],

@@ -35,6 +35,8 @@ export interface SubmitOutcome {
   busy: number;
   /** Retry-After was present on every 429/503 */
   retryAfterOk: boolean;
+  /** a 4xx other than 429: the request itself was refused */
+  unexpectedStatus: number | null;
 }
 
 export class StudentClient {
@@ -82,7 +84,7 @@ export class StudentClient {
    */
   async submit(exerciseId: string, code: string, mode: "run" | "submit", clientRequestId: string, deadline: number): Promise<SubmitOutcome> {
     const started = performance.now();
-    const outcome: SubmitOutcome = { clientRequestId, accepted: false, submissionId: null, finalStatus: null, verdict: null, latencyMs: 0, rateLimited: 0, busy: 0, retryAfterOk: true };
+    const outcome: SubmitOutcome = { clientRequestId, accepted: false, submissionId: null, finalStatus: null, verdict: null, latencyMs: 0, rateLimited: 0, busy: 0, retryAfterOk: true, unexpectedStatus: null };
     const body = JSON.stringify({ code, language: "typescript", mode, clientRequestId });
     while (Date.now() < deadline) {
       let response: Response;
@@ -118,11 +120,13 @@ export class StudentClient {
         }
         break;
       }
-      if (response.status >= 500) {
-        await sleep(500); // e.g. a restart in progress: repeat with the same key
+      if (response.status >= 500 || response.status === 200) {
+        // A restart in progress, or the body was cut off by a killed server: repeat with the same key.
+        await sleep(500);
         continue;
       }
-      throw new Error(`submission answered ${response.status}`);
+      outcome.unexpectedStatus = response.status;
+      break;
     }
     if (outcome.accepted && !outcome.finalStatus && outcome.submissionId) {
       Object.assign(outcome, await this.pollUntilFinal(outcome.submissionId, deadline));
