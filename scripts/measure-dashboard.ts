@@ -11,6 +11,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { buildIsCurrent } from "./build-fingerprint";
@@ -115,6 +116,8 @@ try {
     results.push({ path: page.path, median, min: times[0], max: times.at(-1) ?? 0, bytes });
   }
   console.log(`\nInstructor dashboard render times (${args.runs} sequential requests each after 2 warm-ups):`);
+  // Other processes on a small machine inflate these numbers: print the load next to them.
+  console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} on this machine`);
   for (const r of results) {
     console.log(
       `  ${r.path.padEnd(48)} median ${r.median.toFixed(0).padStart(5)} ms  (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})  ${(r.bytes / 1024).toFixed(0)} KiB`,

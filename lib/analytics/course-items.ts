@@ -47,7 +47,22 @@ async function exerciseTitle(id: string): Promise<string> {
   }
 }
 
-export async function loadCourseItems(): Promise<CourseItems> {
+// Content files change only when an instructor edits them: re-reading them at
+// most every few seconds keeps every dashboard request from parsing 16 files.
+const CACHE_MS = 5_000;
+let cached: { at: number; items: Promise<CourseItems> } | null = null;
+
+export function loadCourseItems(): Promise<CourseItems> {
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.items;
+  const items = readCourseItems();
+  cached = { at: Date.now(), items };
+  items.catch(() => {
+    if (cached?.items === items) cached = null;
+  });
+  return items;
+}
+
+async function readCourseItems(): Promise<CourseItems> {
   const course = await loadCourse();
   const ordered: CourseItem[] = [];
   for (const m of course.modules) {
