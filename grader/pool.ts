@@ -111,7 +111,9 @@ export class GraderPool {
   }
 
   private spawn(): void {
-    const child = fork(path.join(this.options.root, "grader", "worker.ts"), [], {
+    // The worker is a file on disk run by tsx, never part of the Next.js bundle.
+    const workerFile = path.join(/*turbopackIgnore: true*/ this.options.root, "grader", "worker.ts");
+    const child = fork(/*turbopackIgnore: true*/ workerFile, [], {
       cwd: this.options.root,
       execArgv: ["--import", "tsx", "--no-node-snapshot"],
       env: { ...process.env, EXERCISES_DIR: path.resolve(process.env.EXERCISES_DIR ?? path.join(this.options.root, "exercises")) },
