@@ -1,11 +1,14 @@
 import Link from "next/link";
-import { loadCourse } from "@/lib/content/course";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadCourse } from "@/lib/content/course";
+import { getModuleProgress } from "@/lib/content/module-progress";
+import { ModuleStatus } from "./_components/module-status";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const [course, user] = await Promise.all([loadCourse(), getCurrentUser()]);
+  const progress = user ? new Map((await getModuleProgress(user.id)).map((p) => [p.moduleId, p])) : null;
   return (
     <div className="stack">
       <section>
@@ -31,6 +34,7 @@ export default async function HomePage() {
               <p className="muted" style={{ margin: 0 }}>
                 {module.summary}
               </p>
+              {progress?.get(module.id) && <ModuleStatus progress={progress.get(module.id)!} />}
               <div className="module-links">
                 <Link href={`/lessons/${module.lesson}`}>Lesson</Link>
                 <Link href={`/quizzes/${module.quiz}`}>Quiz</Link>

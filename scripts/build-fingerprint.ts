@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "lib", "grader", "exercises", "package-lock.json", "next.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "lib", "grader", "exercises", "instrumentation.ts", "package-lock.json", "next.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 const FINGERPRINT_FILE = path.join(".next", "source-fingerprint");
 
