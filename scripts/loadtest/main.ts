@@ -23,15 +23,18 @@ import { runStudent, type SubmissionRecord, signUpStudents } from "./workload";
 async function main(options: LoadOptions): Promise<number> {
   const server = options.baseUrl ? null : await ManagedServer.create({ graderWorkers: options.graderWorkers, graderMaxQueue: options.graderMaxQueue ?? (options.backpressure ? 4 : undefined) });
   const baseUrl = options.baseUrl ?? (server as ManagedServer).baseUrl;
+  let exitCode = 1;
   try {
     if (server) {
       console.log(`Starting the production server on ${server.baseUrl} (database ${server.databaseFile})…`);
       await server.start();
     }
-    if (options.backpressure) return await runBackpressure(baseUrl, server, options);
-    return await runLoad(baseUrl, server, options);
+    exitCode = options.backpressure ? await runBackpressure(baseUrl, server, options) : await runLoad(baseUrl, server, options);
+    return exitCode;
   } finally {
     await server?.stop();
+    if (exitCode === 0) server?.removeFiles();
+    else if (server) console.log(`Kept for diagnosis: ${server.databaseFile} and ${server.logFile}`);
   }
 }
 

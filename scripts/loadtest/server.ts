@@ -131,6 +131,12 @@ export class ManagedServer {
     await this.start();
   }
 
+  /** Deletes the run's database and log (kept when a run failed, for diagnosis). */
+  removeFiles(): void {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(this.databaseFile + suffix, { force: true });
+    rmSync(this.logFile, { force: true });
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     await new Promise((resolve) => this.log.end(resolve));
