@@ -22,11 +22,17 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+function nonNegativeInt(value: string | undefined, fallback: number): number {
+  return value?.trim() === "0" ? 0 : positiveInt(value, fallback);
+}
+
 function getPool(): GraderPool {
   pool ??= new GraderPool({
     size: positiveInt(process.env.GRADER_WORKERS, 2),
     maxQueue: positiveInt(process.env.GRADER_MAX_QUEUE, 200),
     root: path.resolve(process.env.GRADER_ROOT ?? process.cwd()),
+    spares: nonNegativeInt(process.env.GRADER_SPARE_WORKERS, 1),
+    workerRssLimitMb: positiveInt(process.env.GRADER_WORKER_RSS_MB, 512),
   });
   return pool;
 }

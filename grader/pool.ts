@@ -11,6 +11,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { readExerciseSpec } from "./load-exercise";
+import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
 import type { PublicExercise } from "./public-exercise";
 import { FIXED_CAPS, type GradeReport, type GradeRequest } from "./schema";
 import { FromWorkerSchema, type ToWorker } from "./worker-protocol";
@@ -38,6 +39,10 @@ export interface PoolOptions {
   loadTimeoutMs?: number;
   /** added to the exercise's total limit before the worker is killed */
   graceMs?: number;
+  /** started but idle workers kept ready, so a killed worker is replaced at once (default 1) */
+  spares?: number;
+  /** a worker running student code above this resident memory is killed (default 512 MB) */
+  workerRssLimitMb?: number;
 }
 
 /** Why a job's worker was lost: killed at the deadline, aborted on out-of-memory, or another crash. */
@@ -57,8 +62,11 @@ interface Job {
 
 interface Slot {
   child: ChildProcess;
+  /** the worker said "ready": it has loaded and can take a job without delay */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  watchdog: Watchdog | null;
   stderrTail: string;
 }
 
@@ -72,7 +80,7 @@ export class GraderPool {
   peakWorkerRssMb = 0;
 
   constructor(private readonly options: PoolOptions) {
-    for (let i = 0; i < options.size; i++) this.spawn();
+    for (let i = 0; i < options.size + (options.spares ?? 1); i++) this.spawn();
   }
 
   get queued(): number {
@@ -119,7 +127,7 @@ export class GraderPool {
       env: { ...process.env, EXERCISES_DIR: path.resolve(process.env.EXERCISES_DIR ?? path.join(this.options.root, "exercises")) },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    const slot: Slot = { child, job: null, timer: null, stderrTail: "" };
+    const slot: Slot = { child, ready: false, job: null, timer: null, watchdog: null, stderrTail: "" };
     child.stderr?.on("data", (chunk: Buffer) => {
       slot.stderrTail = (slot.stderrTail + chunk.toString()).slice(-2000);
     });
@@ -130,9 +138,13 @@ export class GraderPool {
   }
 
   private dispatch(): void {
+    // At most `size` jobs run at once (one per core); the other started
+    // workers are spares that take over when a worker is killed.
+    let busy = [...this.slots].filter((s) => s.job !== null).length;
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.job !== null || !slot.child.connected) continue;
+      if (this.queue.length === 0 || busy >= this.options.size) return;
+      if (slot.job !== null || !slot.ready || !slot.child.connected) continue;
+      busy++;
       const job = this.queue.shift() as Job;
       slot.job = job;
       this.arm(slot, this.options.loadTimeoutMs ?? 30_000, "load-timeout");
@@ -153,13 +165,23 @@ export class GraderPool {
       return;
     }
     const msg = parsed.data;
-    if (msg.type === "ready" || !job || msg.jobId !== job.id) return;
+    if (msg.type === "ready") {
+      slot.ready = true;
+      this.dispatch();
+      return;
+    }
+    if (!job || msg.jobId !== job.id) return;
     if (msg.type === "started") {
       this.arm(slot, msg.deadlineMs + (this.options.graceMs ?? 1500), "deadline");
+      if (slot.child.pid !== undefined) {
+        slot.watchdog = watchResidentMemory(slot.child.pid, this.options.workerRssLimitMb ?? 512, () => this.fail(slot, "memory"));
+      }
       return;
     }
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
+    slot.watchdog?.stop();
+    slot.watchdog = null;
     slot.job = null;
     if (msg.type === "report") {
       this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, msg.maxRssMb);
@@ -174,6 +196,8 @@ export class GraderPool {
 
   /** Kill the worker; its exit handler reports the job and starts a replacement. */
   private fail(slot: Slot, why: InfraCause): void {
+    slot.watchdog?.stop();
+    slot.watchdog = null;
     if (slot.job) {
       const job = slot.job;
       slot.job = null;
@@ -184,6 +208,7 @@ export class GraderPool {
 
   private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     if (slot.timer) clearTimeout(slot.timer);
+    slot.watchdog?.stop();
     this.slots.delete(slot);
     if (slot.job) {
       const oom = /heap|memory|allocation/i.test(slot.stderrTail) || signal === "SIGABRT";
@@ -194,7 +219,8 @@ export class GraderPool {
     if (this.closed) return;
     this.restarts++;
     this.spawn();
-    // The fresh worker is connected immediately; queued jobs can go to it.
+    // A spare that is already ready takes the queued jobs now; the fresh
+    // worker joins when it says "ready".
     setImmediate(() => this.dispatch());
   }
 

@@ -6,7 +6,9 @@
  * hard deadline by killing this process and starting a fresh one.
  */
 import { gradeInProcess } from "./grade";
-import { ExerciseFormatError, loadExercise, UnknownExerciseError } from "./load-exercise";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ExerciseFormatError, listExerciseFolders, loadExercise, UnknownExerciseError } from "./load-exercise";
 import { toPublicExercise } from "./public-exercise";
 import type { FromWorker } from "./worker-protocol";
 import { ToWorkerSchema } from "./worker-protocol";
@@ -48,4 +50,22 @@ process.on("message", (raw) => {
   queue = queue.then(() => handle(raw));
 });
 process.on("disconnect", () => process.exit(0));
-send({ type: "ready" });
+/**
+ * Loads every exercise and grades each reference once before saying "ready":
+ * reference outputs get cached and the harness is compiled and JIT-warm, so
+ * the first student grading on this worker (often right after a killed
+ * worker was replaced) is as fast as any other.
+ */
+async function warmUp(): Promise<void> {
+  for (const id of await listExerciseFolders().catch(() => [])) {
+    try {
+      const exercise = await loadExercise(id);
+      const reference = await readFile(path.join(exercise.dir, "reference.ts"), "utf8");
+      await gradeInProcess(exercise, reference, "typescript", "submit");
+    } catch {
+      // A broken exercise is reported when a student grades it, not here.
+    }
+  }
+}
+
+warmUp().finally(() => send({ type: "ready" }));
