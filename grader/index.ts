@@ -31,7 +31,7 @@ function getPool(): GraderPool {
     size: positiveInt(process.env.GRADER_WORKERS, 2),
     maxQueue: positiveInt(process.env.GRADER_MAX_QUEUE, 200),
     root: path.resolve(process.env.GRADER_ROOT ?? process.cwd()),
-    spares: nonNegativeInt(process.env.GRADER_SPARE_WORKERS, 1),
+    spares: nonNegativeInt(process.env.GRADER_SPARE_WORKERS, 2),
     workerRssLimitMb: positiveInt(process.env.GRADER_WORKER_RSS_MB, 512),
   });
   return pool;

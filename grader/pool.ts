@@ -11,9 +11,12 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { readExerciseSpec } from "./load-exercise";
+import { type CapacityOptions, longIdle, msUntilNextSlow, startableJobs, workersToRetire, workersToSpawn } from "./pool-capacity";
 import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
+import { NORMAL_WORKER_NICE, SLOW_JOB_NICE, setWorkerNice } from "./worker-priority";
 import type { PublicExercise } from "./public-exercise";
-import { FIXED_CAPS, type GradeReport, type GradeRequest } from "./schema";
+import { type InfraCause, infraMessage, infrastructureReport } from "./infrastructure-report";
+import type { GradeReport, GradeRequest } from "./schema";
 import { FromWorkerSchema, type ToWorker } from "./worker-protocol";
 
 export class GraderBusyError extends Error {
@@ -39,14 +42,19 @@ export interface PoolOptions {
   loadTimeoutMs?: number;
   /** added to the exercise's total limit before the worker is killed */
   graceMs?: number;
-  /** started but idle workers kept ready, so a killed worker is replaced at once (default 1) */
+  /** workers beyond `size`, started up front: they take over at once when a worker is killed and run queued jobs while others are stuck in slow ones (default 2) */
   spares?: number;
+  /** most worker processes at once (default size + spares: no growth, because starting a worker costs ~1 s of CPU) */
+  maxWorkers?: number;
+  /** a job running longer than this no longer holds back the queue (default 150 ms) */
+  slowAfterMs?: number;
+  /** surplus workers started for slow jobs are retired after idling this long (default 30 s) */
+  retireAfterIdleMs?: number;
   /** a worker running student code above this resident memory is killed (default 512 MB) */
   workerRssLimitMb?: number;
 }
 
-/** Why a job's worker was lost: killed at the deadline, aborted on out-of-memory, or another crash. */
-export type InfraCause = "deadline" | "load-timeout" | "memory" | "crash";
+export type { InfraCause } from "./infrastructure-report";
 
 type Outcome = { kind: "report"; report: GradeReport } | { kind: "public"; exercise: PublicExercise };
 
@@ -62,10 +70,17 @@ interface Job {
 
 interface Slot {
   child: ChildProcess;
+  /** when its current job was sent (null when idle) */
+  busySinceMs: number | null;
+  idleSinceMs: number;
+  /** being shut down as surplus: its exit is not a crash */
+  retiring: boolean;
   /** the worker said "ready": it has loaded and can take a job without delay */
   ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** drops the worker's CPU priority once its job counts as slow */
+  slowTimer: NodeJS.Timeout | null;
   watchdog: Watchdog | null;
   stderrTail: string;
 }
@@ -78,9 +93,22 @@ export class GraderPool {
   /** workers replaced after a crash or a missed deadline */
   restarts = 0;
   peakWorkerRssMb = 0;
+  private readonly capacity: CapacityOptions;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private retireTimer: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
-    for (let i = 0; i < options.size + (options.spares ?? 1); i++) this.spawn();
+    const spares = options.spares ?? 2;
+    this.capacity = {
+      size: options.size,
+      spares,
+      maxWorkers: Math.max(options.maxWorkers ?? options.size + spares + 2, options.size + spares),
+      slowAfterMs: options.slowAfterMs ?? 150,
+      retireAfterIdleMs: options.retireAfterIdleMs ?? 30_000,
+    };
+    this.adjustWorkers();
+    this.retireTimer = setInterval(() => this.adjustWorkers(), 5_000);
+    this.retireTimer.unref?.();
   }
 
   get queued(): number {
@@ -127,7 +155,8 @@ export class GraderPool {
       env: { ...process.env, EXERCISES_DIR: path.resolve(process.env.EXERCISES_DIR ?? path.join(this.options.root, "exercises")) },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    const slot: Slot = { child, ready: false, job: null, timer: null, watchdog: null, stderrTail: "" };
+    const slot: Slot = { child, busySinceMs: null, idleSinceMs: performance.now(), retiring: false, ready: false, job: null, timer: null, slowTimer: null, watchdog: null, stderrTail: "" };
+    setWorkerNice(child.pid, NORMAL_WORKER_NICE);
     child.stderr?.on("data", (chunk: Buffer) => {
       slot.stderrTail = (slot.stderrTail + chunk.toString()).slice(-2000);
     });
@@ -138,18 +167,50 @@ export class GraderPool {
   }
 
   private dispatch(): void {
-    // At most `size` jobs run at once (one per core); the other started
-    // workers are spares that take over when a worker is killed.
-    let busy = [...this.slots].filter((s) => s.job !== null).length;
-    for (const slot of this.slots) {
-      if (this.queue.length === 0 || busy >= this.options.size) return;
-      if (slot.job !== null || !slot.ready || !slot.child.connected) continue;
-      busy++;
+    const slots = [...this.slots];
+    let startable = startableJobs(slots, performance.now(), this.capacity);
+    for (const slot of slots) {
+      if (this.queue.length === 0 || startable === 0) break;
+      if (slot.job !== null || slot.retiring || !slot.ready || !slot.child.connected) continue;
+      startable--;
       const job = this.queue.shift() as Job;
       slot.job = job;
+      slot.busySinceMs = performance.now();
+      slot.slowTimer = setTimeout(() => setWorkerNice(slot.child.pid, SLOW_JOB_NICE), this.capacity.slowAfterMs);
       this.arm(slot, this.options.loadTimeoutMs ?? 30_000, "load-timeout");
       slot.child.send(job.message);
     }
+    this.adjustWorkers();
+    this.wakeWhenAJobTurnsSlow();
+  }
+
+  /** Keeps `spares` idle workers started (more while slow jobs run) and retires surplus idle ones. */
+  private adjustWorkers(): void {
+    if (this.closed) return;
+    const slots = [...this.slots];
+    for (let i = workersToSpawn(slots, this.capacity); i > 0; i--) this.spawn();
+    const now = performance.now();
+    let retire = workersToRetire(slots, this.capacity, now);
+    for (const slot of slots) {
+      if (retire === 0) break;
+      if (slot.job === null && !slot.retiring && longIdle(slot, now, this.capacity)) {
+        slot.retiring = true;
+        slot.child.kill("SIGTERM");
+        retire--;
+      }
+    }
+  }
+
+  /** Queued jobs may start on a spare once a running job has been slow for long enough. */
+  private wakeWhenAJobTurnsSlow(): void {
+    if (this.wakeTimer || this.queue.length === 0) return;
+    const wait = msUntilNextSlow(this.slots, performance.now(), this.capacity);
+    if (wait === null) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.dispatch();
+    }, wait + 1);
+    this.wakeTimer.unref?.();
   }
 
   private arm(slot: Slot, ms: number, why: InfraCause): void {
@@ -167,6 +228,7 @@ export class GraderPool {
     const msg = parsed.data;
     if (msg.type === "ready") {
       slot.ready = true;
+      slot.idleSinceMs = performance.now();
       this.dispatch();
       return;
     }
@@ -182,7 +244,10 @@ export class GraderPool {
     slot.timer = null;
     slot.watchdog?.stop();
     slot.watchdog = null;
+    slot.busySinceMs = null;
+    slot.idleSinceMs = performance.now();
     slot.job = null;
+    this.endSlowness(slot);
     if (msg.type === "report") {
       this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, msg.maxRssMb);
       job.resolve({ kind: "report", report: msg.report });
@@ -194,10 +259,18 @@ export class GraderPool {
     this.dispatch();
   }
 
+  private endSlowness(slot: Slot): void {
+    if (!slot.slowTimer) return;
+    clearTimeout(slot.slowTimer);
+    slot.slowTimer = null;
+    setWorkerNice(slot.child.pid, NORMAL_WORKER_NICE);
+  }
+
   /** Kill the worker; its exit handler reports the job and starts a replacement. */
   private fail(slot: Slot, why: InfraCause): void {
     slot.watchdog?.stop();
     slot.watchdog = null;
+    slot.busySinceMs = null;
     if (slot.job) {
       const job = slot.job;
       slot.job = null;
@@ -208,6 +281,7 @@ export class GraderPool {
 
   private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.slowTimer) clearTimeout(slot.slowTimer);
     slot.watchdog?.stop();
     this.slots.delete(slot);
     if (slot.job) {
@@ -217,15 +291,16 @@ export class GraderPool {
     }
     void code;
     if (this.closed) return;
-    this.restarts++;
-    this.spawn();
-    // A spare that is already ready takes the queued jobs now; the fresh
-    // worker joins when it says "ready".
+    if (!slot.retiring) this.restarts++;
+    // A spare that is already ready takes the queued jobs now; a fresh
+    // worker (started by dispatch) joins when it says "ready".
     setImmediate(() => this.dispatch());
   }
 
   async shutdown(): Promise<void> {
     this.closed = true;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    clearInterval(this.retireTimer);
     for (const job of this.queue.splice(0)) job.reject(new Error("the grader pool is shut down"));
     const exits = [...this.slots].map(
       (slot) =>
@@ -237,36 +312,4 @@ export class GraderPool {
     );
     await Promise.all(exits);
   }
-}
-
-/** What the student reads when the worker running their code had to be stopped. */
-export function infraMessage(cause: InfraCause, limits: { memoryMb: number; totalTimeoutMs: number }): string {
-  switch (cause) {
-    case "memory":
-      return `Grading stopped: your code exceeded the memory limit of ${limits.memoryMb} MB and crashed the grading process. Avoid huge arrays or strings.`;
-    case "deadline":
-      return `Grading stopped: your code did not finish within the grading deadline of ${limits.totalTimeoutMs} ms and could not be interrupted (for example a huge Array(…).fill). It also may have exceeded the memory limit of ${limits.memoryMb} MB.`;
-    case "load-timeout":
-      return "Grading failed: the grader took too long to start. This is not your fault; please try again.";
-    case "crash":
-      return `Grading stopped: the grading process crashed while running your code (most often because the memory limit of ${limits.memoryMb} MB was exceeded). Please check your code and try again.`;
-  }
-}
-
-/** An "error" report for a grading the worker could not finish (not the student's fault unless said so). */
-export function infrastructureReport(request: GradeRequest, limits: GradeReport["limits"] | Omit<GradeReport["limits"], keyof typeof FIXED_CAPS>, message: string): GradeReport {
-  return {
-    version: 1,
-    exerciseId: request.exerciseId,
-    mode: request.mode,
-    status: "error",
-    score: 0,
-    summary: message,
-    tests: [],
-    misconceptions: [],
-    compileErrors: [],
-    console: [],
-    limits: { ...limits, ...FIXED_CAPS },
-    timings: { compileMs: 0, sandboxMs: 0, compareMs: 0, totalMs: 0 },
-  };
 }

@@ -33,7 +33,7 @@ async function main(options: LoadOptions): Promise<number> {
     return exitCode;
   } finally {
     await server?.stop();
-    if (exitCode === 0) server?.removeFiles();
+    if (exitCode === 0 && process.env.LOADTEST_KEEP_FILES !== "1") server?.removeFiles();
     else if (server) console.log(`Kept for diagnosis: ${server.databaseFile} and ${server.logFile}`);
   }
 }
