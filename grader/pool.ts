@@ -46,7 +46,7 @@ export interface PoolOptions {
   spares?: number;
   /** most worker processes at once (default size + spares: no growth, because starting a worker costs ~1 s of CPU) */
   maxWorkers?: number;
-  /** a job running longer than this no longer holds back the queue (default 150 ms) */
+  /** a job running longer than this no longer holds back the queue (default 60 ms; an honest grading takes ~10–50 ms) */
   slowAfterMs?: number;
   /** surplus workers started for slow jobs are retired after idling this long (default 30 s) */
   retireAfterIdleMs?: number;
@@ -103,7 +103,7 @@ export class GraderPool {
       size: options.size,
       spares,
       maxWorkers: Math.max(options.maxWorkers ?? options.size + spares + 2, options.size + spares),
-      slowAfterMs: options.slowAfterMs ?? 150,
+      slowAfterMs: options.slowAfterMs ?? 60,
       retireAfterIdleMs: options.retireAfterIdleMs ?? 30_000,
     };
     this.adjustWorkers();

@@ -26,7 +26,7 @@ export const LoadOptionsSchema = z
     /** how long to wait for accepted submissions to reach a final status */
     drainS: int(5, 600).default(90),
     /** honest submissions per student sent right after sign-up, before memory is measured */
-    warmupRounds: int(0, 20).default(2),
+    warmupRounds: int(0, 20).default(6),
     baseUrl: z.url().optional(),
     /** GRADER_WORKERS for the server the tool starts (server default when absent) */
     graderWorkers: int(1, 16).optional(),
