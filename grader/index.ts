@@ -33,6 +33,7 @@ function getPool(): GraderPool {
     root: path.resolve(process.env.GRADER_ROOT ?? process.cwd()),
     spares: nonNegativeInt(process.env.GRADER_SPARE_WORKERS, 2),
     workerRssLimitMb: positiveInt(process.env.GRADER_WORKER_RSS_MB, 512),
+    deprioritizeAfterMs: positiveInt(process.env.GRADER_DEPRIORITIZE_AFTER_MS, 60),
   });
   return pool;
 }

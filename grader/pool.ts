@@ -48,6 +48,8 @@ export interface PoolOptions {
   maxWorkers?: number;
   /** a job running longer than this no longer holds back the queue (default 60 ms; an honest grading takes ~10–50 ms) */
   slowAfterMs?: number;
+  /** a job running longer than this drops to the lowest CPU priority (default: slowAfterMs) */
+  deprioritizeAfterMs?: number;
   /** surplus workers started for slow jobs are retired after idling this long (default 30 s) */
   retireAfterIdleMs?: number;
   /** a worker running student code above this resident memory is killed (default 512 MB) */
@@ -176,7 +178,7 @@ export class GraderPool {
       const job = this.queue.shift() as Job;
       slot.job = job;
       slot.busySinceMs = performance.now();
-      slot.slowTimer = setTimeout(() => setWorkerNice(slot.child.pid, SLOW_JOB_NICE), this.capacity.slowAfterMs);
+      slot.slowTimer = setTimeout(() => setWorkerNice(slot.child.pid, SLOW_JOB_NICE), this.options.deprioritizeAfterMs ?? this.capacity.slowAfterMs);
       this.arm(slot, this.options.loadTimeoutMs ?? 30_000, "load-timeout");
       slot.child.send(job.message);
     }
