@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { exerciseTitle } from "@/grader";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/content/course";
 import { getModuleProgress } from "@/lib/content/module-progress";
@@ -9,6 +10,8 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const [course, user] = await Promise.all([loadCourse(), getCurrentUser()]);
   const progress = user ? new Map((await getModuleProgress(user.id)).map((p) => [p.moduleId, p])) : null;
+  const exerciseIds = course.modules.flatMap((m) => m.exercises);
+  const titles = new Map(await Promise.all(exerciseIds.map(async (id) => [id, await exerciseTitle(id).catch(() => id)] as const)));
   return (
     <div className="stack">
       <section>
@@ -40,7 +43,7 @@ export default async function HomePage() {
                 <Link href={`/quizzes/${module.quiz}`}>Quiz</Link>
                 {module.exercises.map((exerciseId) => (
                   <Link key={exerciseId} href={`/exercises/${exerciseId}`}>
-                    Exercise: <code>{exerciseId}</code>
+                    Exercise: {titles.get(exerciseId) ?? exerciseId}
                   </Link>
                 ))}
               </div>

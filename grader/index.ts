@@ -54,6 +54,11 @@ export function listExerciseIds(): Promise<string[]> {
   return listExerciseFolders();
 }
 
+/** An exercise's title from its exercise.json, read in this process (no worker needed). */
+export async function exerciseTitle(id: string): Promise<string> {
+  return (await readExerciseSpec(id)).title;
+}
+
 /** What students may see of an exercise (cached per id for the process lifetime). */
 export function loadPublicExercise(id: string): Promise<PublicExercise> {
   let pending = publicCache.get(id);

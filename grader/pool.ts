@@ -273,6 +273,10 @@ export class GraderPool {
     slot.watchdog?.stop();
     slot.watchdog = null;
     slot.busySinceMs = null;
+    // Counted here, before the job settles, so callers see the restart at once;
+    // `retiring` keeps onExit from counting it again or dispatching to it.
+    if (!slot.retiring) this.restarts++;
+    slot.retiring = true;
     if (slot.job) {
       const job = slot.job;
       slot.job = null;
