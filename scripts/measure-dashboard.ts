@@ -10,11 +10,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { buildIsCurrent } from "./build-fingerprint";
+import { freePort } from "./free-port";
 
 const argsSchema = z.object({
   db: z.string().default("prisma/load.db"),
@@ -28,17 +28,6 @@ const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) raw[argv[i].replace(/^--/, "")] = argv[i + 1];
 const args = argsSchema.parse(raw);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(base: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

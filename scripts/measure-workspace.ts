@@ -9,26 +9,16 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { chromiumPath } from "../e2e/helpers/chromium";
 import { CORRECT_FORWARD, openExercise, replaceCode } from "../e2e/workspace-helpers";
+import { freePort } from "./free-port";
 
 const RUNS = Number(process.env.MEASURE_RUNS ?? 20);
 const EXERCISE = "batchnorm-forward";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
   for (let i = 0; i < 240; i++) {

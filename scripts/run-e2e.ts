@@ -5,23 +5,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { CHROMIUM_INSTALL_HINT, chromiumPath } from "../e2e/helpers/chromium";
 import { buildIsCurrent, recordBuildFingerprint } from "./build-fingerprint";
+import { freePort } from "./free-port";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const browser = chromiumPath();
 if (!browser || !existsSync(browser)) {

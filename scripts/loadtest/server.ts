@@ -7,8 +7,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, rmSync, type WriteStream } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../free-port";
 
 export interface ServerOptions {
   graderWorkers?: number;
@@ -17,18 +17,6 @@ export interface ServerOptions {
   env?: Record<string, string>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export class ManagedServer {
   private child: ChildProcess | null = null;
