@@ -61,6 +61,7 @@ test("the student dashboard reflects a quiz and submissions", async ({ page }) =
   await expect(exerciseRow).toContainText("passed");
   await expect(exerciseRow).toContainText("100%");
   await expect(exerciseRow.locator("td").last()).toHaveText("2");
+  await expect(exerciseRow.locator("td").nth(2)).toHaveText("100%"); // latest submit
   const misconceptions = page.getByTestId("misconceptions");
   await expect(misconceptions).toContainText("N − 1");
   await expect(misconceptions.getByRole("link", { name: "Review the lesson section" }).first()).toHaveAttribute("href", /^\/lessons\/[a-z-]+#[a-z0-9-]+$/);

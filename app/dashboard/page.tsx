@@ -89,7 +89,7 @@ export default async function DashboardPage() {
                         <StatusPill status={e.status} />
                       </td>
                       <td>{e.bestScore === null ? "—" : pct(e.bestScore, 1)}</td>
-                      <td>—</td>
+                      <td>{e.latestScore == null ? "—" : pct(e.latestScore, 1)}</td>
                       <td>{e.attempts}</td>
                     </tr>
                   ))}

@@ -15,6 +15,8 @@ export interface ExerciseProgress {
   status: ExerciseStatus;
   /** best score over graded submits, null when there is none */
   bestScore: number | null;
+  /** score of the most recent graded submit, null when there is none */
+  latestScore?: number | null;
   attempts: number;
 }
 
@@ -30,10 +32,15 @@ export interface ModuleProgress {
   exercises: ExerciseProgress[];
 }
 
-export function exerciseProgress(id: string, submits: { score: number | null; verdict: string | null }[]): ExerciseProgress {
+export function exerciseProgress(id: string, submits: { score: number | null; verdict: string | null; createdAt?: Date }[]): ExerciseProgress {
   const scores = submits.map((s) => s.score).filter((s): s is number => s !== null);
   const status: ExerciseStatus = submits.some((s) => s.verdict === "passed") ? "passed" : submits.length ? "attempted" : "not-started";
-  return { id, status, bestScore: scores.length ? Math.max(...scores) : null, attempts: submits.length };
+  const graded = submits.filter((s) => s.score !== null);
+  const latest = graded.reduce<(typeof graded)[number] | undefined>(
+    (newest, s) => (!newest || (s.createdAt?.getTime() ?? 0) >= (newest.createdAt?.getTime() ?? 0) ? s : newest),
+    undefined,
+  );
+  return { id, status, bestScore: scores.length ? Math.max(...scores) : null, latestScore: latest?.score ?? null, attempts: submits.length };
 }
 
 export async function getModuleProgress(userId: string): Promise<ModuleProgress[]> {
@@ -44,7 +51,7 @@ export async function getModuleProgress(userId: string): Promise<ModuleProgress[
     getAllQuizHistories(userId),
     db.submission.findMany({
       where: { userId, mode: "submit", exerciseId: { in: exerciseIds } },
-      select: { exerciseId: true, score: true, verdict: true },
+      select: { exerciseId: true, score: true, verdict: true, createdAt: true },
     }),
   ]);
   return course.modules.map((m) => {
