@@ -14,7 +14,10 @@ export type { GradeReport, GradeRequest, PublicExercise };
 export { GradeReportSchema } from "./schema";
 export { PublicExerciseSchema } from "./public-exercise";
 
-let pool: GraderPool | null = null;
+// One pool per process, kept on globalThis: Next.js bundles instrumentation.ts
+// and the route handlers as separate module graphs, and a module-level
+// variable would give each its own pool (twice the workers, twice the CPU).
+const processWide = globalThis as unknown as { batchnormGraderPool?: GraderPool | null };
 const publicCache = new Map<string, Promise<PublicExercise>>();
 
 function positiveInt(value: string | undefined, fallback: number): number {
@@ -27,7 +30,7 @@ function nonNegativeInt(value: string | undefined, fallback: number): number {
 }
 
 function getPool(): GraderPool {
-  pool ??= new GraderPool({
+  processWide.batchnormGraderPool ??= new GraderPool({
     size: positiveInt(process.env.GRADER_WORKERS, 2),
     maxQueue: positiveInt(process.env.GRADER_MAX_QUEUE, 200),
     root: path.resolve(process.env.GRADER_ROOT ?? process.cwd()),
@@ -35,7 +38,7 @@ function getPool(): GraderPool {
     workerRssLimitMb: positiveInt(process.env.GRADER_WORKER_RSS_MB, 512),
     deprioritizeAfterMs: positiveInt(process.env.GRADER_DEPRIORITIZE_AFTER_MS, 60),
   });
-  return pool;
+  return processWide.batchnormGraderPool;
 }
 
 /**
@@ -72,13 +75,14 @@ export function loadPublicExercise(id: string): Promise<PublicExercise> {
 
 /** Stops every worker (tests, graceful shutdown). The next call starts a new pool. */
 export async function shutdownGrader(): Promise<void> {
-  const current = pool;
-  pool = null;
+  const current = processWide.batchnormGraderPool;
+  processWide.batchnormGraderPool = null;
   publicCache.clear();
   await current?.shutdown();
 }
 
 /** Pool statistics for monitoring and the benchmark. */
 export function graderStats(): { restarts: number; peakWorkerRssMb: number; queued: number } | null {
+  const pool = processWide.batchnormGraderPool;
   return pool ? { restarts: pool.restarts, peakWorkerRssMb: pool.peakWorkerRssMb, queued: pool.queued } : null;
 }
