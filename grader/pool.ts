@@ -16,7 +16,7 @@ import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
 import { NORMAL_WORKER_NICE, SLOW_JOB_NICE, setWorkerNice } from "./worker-priority";
 import type { PublicExercise } from "./public-exercise";
 import { type InfraCause, infraMessage, infrastructureReport } from "./infrastructure-report";
-import type { GradeReport, GradeRequest } from "./schema";
+import type { ExerciseSpec, GradeReport, GradeRequest } from "./schema";
 import { FromWorkerSchema, type ToWorker } from "./worker-protocol";
 
 export class GraderBusyError extends Error {
@@ -97,6 +97,7 @@ export class GraderPool {
   peakWorkerRssMb = 0;
   private readonly capacity: CapacityOptions;
   private wakeTimer: NodeJS.Timeout | null = null;
+  private readonly specs = new Map<string, Promise<ExerciseSpec>>();
   private retireTimer: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
@@ -118,7 +119,7 @@ export class GraderPool {
   }
 
   async grade(request: GradeRequest): Promise<GradeReport> {
-    const spec = await readExerciseSpec(request.exerciseId); // throws UnknownExerciseError early, in this process
+    const spec = await this.spec(request.exerciseId); // throws UnknownExerciseError early, in this process
     const enqueuedAt = performance.now();
     const outcome = await this.enqueue({ type: "grade", jobId: 0, request }, (job, cause) =>
       job.resolve({ kind: "report", report: infrastructureReport(request, spec.limits, infraMessage(cause, spec.limits)) }),
@@ -129,12 +130,27 @@ export class GraderPool {
   }
 
   async publicExercise(exerciseId: string): Promise<PublicExercise> {
-    await readExerciseSpec(exerciseId);
+    await this.spec(exerciseId);
     const outcome = await this.enqueue({ type: "public", jobId: 0, exerciseId }, (job, cause) =>
       job.reject(new GraderJobError(`the grading worker failed (${cause})`, "internal")),
     );
     if (outcome.kind !== "public") throw new Error("unexpected worker answer");
     return outcome.exercise;
+  }
+
+  /**
+   * exercise.json per id, read once: workers keep each exercise loaded for
+   * their lifetime, so re-reading it on every grading (a hot path) would only
+   * let the host's limits drift from the workers'. Failures are not cached.
+   */
+  private spec(exerciseId: string): Promise<ExerciseSpec> {
+    let pending = this.specs.get(exerciseId);
+    if (!pending) {
+      pending = readExerciseSpec(exerciseId);
+      this.specs.set(exerciseId, pending);
+      pending.catch(() => this.specs.delete(exerciseId));
+    }
+    return pending;
   }
 
   private enqueue(message: ToWorker, onInfra: (job: Job, cause: InfraCause) => void): Promise<Outcome> {
