@@ -10,6 +10,15 @@ import path from "node:path";
 import { prepareDatabase } from "./prepare-database";
 import { buildIsCurrent, recordBuildFingerprint } from "./build-fingerprint";
 
+const nodeMajor = Number(process.versions.node.split(".")[0]);
+if (nodeMajor < 24) {
+  console.error(
+    `BatchNorm Lab needs Node.js 24 or newer; this is ${process.version}. Run it through npm (\`npm start\`), which uses the Node 24 that \`npm install\` put in node_modules/.bin.`,
+  );
+  process.exit(1);
+}
+console.log(`Node.js ${process.version} (${process.execPath})`);
+
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHECKPOINT_DISABLE = "1";
 const port = process.env.PORT?.trim() || "3000";
