@@ -41,7 +41,7 @@ export function hiddenTestsFor(exercise: LoadedExercise, seed: string): Resolved
   if (cached) return cached;
   const tests = exercise.parsedTests
     .filter((p) => p.definition.visibility === "hidden")
-    .map((p) => resolveTest(p, hiddenTestSeed(seed, p.definition.id, p.definition.seed), false));
+    .map((p) => resolveTest(p, hiddenTestSeed(seed, p.definition.id, p.definition.seed), false, "tychei"));
   perSeed.set(seed, tests);
   if (perSeed.size > RECENT_SEEDS) perSeed.delete(perSeed.keys().next().value as string);
   return tests;

@@ -20,7 +20,7 @@ import {
   ScenarioStepSchema,
   ScenarioTestDefinitionSchema,
 } from "./schema";
-import { createRng, seedFromId } from "./test-kit";
+import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
 
 export class ExerciseFormatError extends Error {
   override name = "ExerciseFormatError";
@@ -165,9 +165,9 @@ export function parseTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}
  * Runs one test's generator with an rng seeded by `seed` and validates the
  * result. `validate: false` skips the zod pass for a generator already
  * validated at load (per-grading resolution, see hidden-tests.ts), keeping
- * only a cheap finiteness check.
+ * only a cheap finiteness check; `algorithm` picks the rng (see test-kit.ts).
  */
-export function resolveTest(p: ParsedTest, seed: number | string, validate = true): ResolvedTest {
+export function resolveTest(p: ParsedTest, seed: number | string, validate = true, algorithm: RngAlgorithm = "arc4"): ResolvedTest {
   const { definition: d, spec, label, index } = p;
   const where = `${label}: test "${d.id}"`;
   const base = {
@@ -181,7 +181,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   const source = "scenario" in d ? d.scenario : d.args;
   let generated: unknown;
   try {
-    generated = typeof source === "function" ? source(createRng(seed)) : source;
+    generated = typeof source === "function" ? source(createRng(seed, algorithm)) : source;
   } catch (e) {
     throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
   }
