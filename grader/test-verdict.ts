@@ -9,7 +9,7 @@ import { compareValues } from "./compare";
 import { type CallResult, type CopiedValue, decodeCopied, type ErrorInfo, type ScenarioResult } from "./envelope";
 import { comparableSteps, type Mutation, stepLabel, type TrustedOutcome } from "./host-runner";
 import type { Observation } from "./misconceptions";
-import { type ExerciseSpec, type FailureCategory, HIDDEN_MESSAGES, type ResolvedTest, type TestResult } from "./schema";
+import { type ExerciseSpec, type FailureCategory, HIDDEN_MESSAGES, type PublicTestResult, type ResolvedTest, type TestResult } from "./schema";
 import { toleranceMessage } from "./tolerance-message";
 
 export interface Verdict {
@@ -44,7 +44,7 @@ export function testResult(
   status: TestResult["status"],
   failure: FailureCategory | null,
   message: string,
-  extra: { detail?: Extract<TestResult, { visibility: "public" }>["detail"]; timeMs?: number } = {},
+  extra: Pick<PublicTestResult, "detail" | "timeMs"> = {},
 ): TestResult {
   if (test.visibility === "hidden") return hiddenResult(test, status, failure);
   const passed = status === "passed";
