@@ -212,6 +212,65 @@ describe("the lookup-table attack", () => {
   });
 });
 
+describe("even a complete readout of one grading is worth nothing on the next", () => {
+  it("a table of every hidden input of seed A with its correct output passes no hidden test under seed B", async () => {
+    const exercise = await loadExercise("batchnorm-forward");
+    const { batchnormForward } = (await import("../exercises/batchnorm-forward/reference")) as {
+      batchnormForward: (...args: unknown[]) => unknown;
+    };
+    // Worst case: the student somehow knows seed A's hidden inputs and computes their answers offline.
+    const table: Record<string, unknown> = {};
+    for (const t of [...exercise.tests.filter((x) => x.visibility === "public"), ...hiddenTestsFor(exercise, PROBE_SEED)]) {
+      if (t.kind === "call") table[JSON.stringify(t.args)] = batchnormForward(...structuredClone(t.args));
+    }
+    const tableSolution = `
+      const TABLE: Record<string, unknown> = ${JSON.stringify(table)};
+      export function batchnormForward(x: number[][], gamma: number[], beta: number[], eps: number) {
+        return TABLE[JSON.stringify([x, gamma, beta, eps])] ?? { out: [], mean: [], variance: [] };
+      }`;
+    const sameSeed = await gradeInProcess(exercise, tableSolution, "typescript", "submit", { seed: PROBE_SEED });
+    expect(sameSeed.status).toBe("passed"); // control: the table is complete for the grading it came from
+    const nextSubmission = await gradeInProcess(exercise, tableSolution, "typescript", "submit", { seed: "0123456789abcdef" });
+    expect(nextSubmission.tests.filter((t) => t.visibility === "hidden" && t.status === "passed").map((t) => t.id)).toEqual([]);
+    expect(nextSubmission.tests.filter((t) => t.visibility === "public").every((t) => t.status === "passed")).toBe(true);
+  });
+});
+
+describe("the lookup-table attack on a class exercise (scenarios)", () => {
+  it("forward() answers from every public scenario's outputs: public tests pass, no hidden test does", async () => {
+    const exercise = await loadExercise("batchnorm-inference");
+    const reference = await readFile(path.join(exercise.dir, "reference.ts"), "utf8");
+    const view = publicReport(JSON.stringify(await gradeInProcess(exercise, reference, "typescript", "submit", { seed: PROBE_SEED })));
+    // forward input → the output the reference's report showed for it; plus the value of every field read
+    const forwardTable: Record<string, unknown> = {};
+    for (const t of view?.tests ?? []) {
+      if (t.visibility !== "public" || !t.detail) continue;
+      const steps = t.detail.input as { op: string; method?: string; args?: unknown[] }[];
+      const expected = t.detail.expected as Record<string, unknown>;
+      for (const [k, step] of steps.entries()) {
+        const label = Object.keys(expected).find((key) => key.startsWith(`step ${k + 1}: `));
+        if (step.op === "call" && step.method === "forward" && label) forwardTable[JSON.stringify(step.args?.[0])] = expected[label];
+      }
+    }
+    expect(Object.keys(forwardTable).length).toBeGreaterThanOrEqual(3);
+    const tableSolution = `
+      const TABLE: Record<string, number[][]> = ${JSON.stringify(forwardTable)};
+      export class BatchNorm {
+        gamma: number[]; beta: number[]; runningMean: number[]; runningVar: number[]; training = true;
+        constructor(d: number) { this.gamma = new Array(d).fill(1); this.beta = new Array(d).fill(0); this.runningMean = new Array(d).fill(0); this.runningVar = new Array(d).fill(1); }
+        train() { this.training = true; }
+        eval() { this.training = false; }
+        forward(x: number[][]) { return TABLE[JSON.stringify(x)] ?? x.map((row) => row.map(() => 0)); }
+      }`;
+    for (const seed of ["5eed5eed5eed5eed", PROBE_SEED]) {
+      const report = await gradeInProcess(exercise, tableSolution, "typescript", "submit", { seed });
+      const byVisibility = (v: string) => report.tests.filter((t) => t.visibility === v);
+      expect(byVisibility("public").filter((t) => t.status === "passed").length).toBeGreaterThanOrEqual(1);
+      expect(byVisibility("hidden").filter((t) => t.status === "passed").map((t) => t.id)).toEqual([]);
+    }
+  });
+});
+
 describe("hidden hints: fixed author text, shown alike by the grader, the CLI and the browser view", () => {
   it("a failed hidden test carries its hint everywhere; a passed one carries none", async () => {
     const exercise = await loadExercise("batchnorm-forward");
