@@ -80,6 +80,12 @@ test("the exercise page and the API responses carry no reference code or hidden 
   const hidden = reportJson.report.tests.filter((t) => t.visibility === "hidden");
   expect(hidden.length).toBeGreaterThan(0);
   for (const t of hidden) expect(t.detail).toBeUndefined();
+  // A hidden entry is id, name, verdict, points, a failure category with its fixed text, and the author's hint.
+  const allowed = new Set(["id", "name", "visibility", "status", "points", "maxPoints", "message", "failure", "hint"]);
+  for (const t of hidden) expect(Object.keys(t).filter((k) => !allowed.has(k))).toEqual([]);
+  const failedHidden = page.getByTestId("test-single-example");
+  await expect(failedHidden).toContainText("Hint: With one example");
+  await expect(failedHidden).toHaveAttribute("data-failure", /^[a-z-]+$/);
 
   const everything = bodies.join("\n");
   for (const line of (await secretsOf(id)).lines) expect(everything.includes(line), `"${line.slice(0, 60)}" sent to the browser`).toBe(false);

@@ -39,6 +39,7 @@ function printHuman(report: GradeReport): void {
   for (const e of report.compileErrors) console.log(`  line ${e.line}, column ${e.column}: ${e.message}`);
   for (const t of report.tests) {
     console.log(`  ${icon[t.status]} [${t.visibility}] ${t.name} (${t.points}/${t.maxPoints})${t.status === "passed" ? "" : ` — ${t.message}`}`);
+    if (t.status !== "passed" && t.hint) console.log(`      hint: ${t.hint}`);
   }
   for (const m of report.misconceptions) console.log(`  misconception ${m.id}: ${m.message} (${m.lesson ?? ""})`);
   if (report.console.length) console.log(`  console:\n    ${report.console.join("\n    ")}`);

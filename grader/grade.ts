@@ -1,9 +1,10 @@
 /**
- * gradeInProcess(exercise, code, language, mode) → GradeReport. Compiles the
- * student's code, runs it once in a fresh isolate against the executed tests
- * (public only for "run", all for "submit"), compares every copied-out value
- * with the reference's (computed in the host, cached), and explains failures
- * with known mistakes. Uses the sandbox directly, in this process: the web app
+ * gradeInProcess(exercise, code, language, mode, { seed }) → GradeReport.
+ * Compiles the student's code, runs it once in a fresh isolate against the
+ * executed tests (public only for "run", all for "submit"; hidden inputs drawn
+ * from the grading seed, see hidden-tests.ts), compares every copied-out value
+ * with the reference's (computed in the host, cached per test object), and
+ * explains failures with known mistakes. Uses the sandbox directly, in this process: the web app
  * goes through the worker pool (index.ts), the checker and tests call this.
  */
 import { compileSubmission, missingExportError } from "./compile";
@@ -13,6 +14,7 @@ import { bestExplanations, matchMistakes, trustedOutcome } from "./misconception
 import { runInSandbox, type SandboxTest } from "./sandbox";
 import {
   type CompileError,
+  type FailureCategory,
   FIXED_CAPS,
   type GradeReport,
   GradeReportSchema,
@@ -21,17 +23,18 @@ import {
   type ResolvedTest,
   type TestResult,
 } from "./schema";
-import { baseResult, describeThrow, verdictFor } from "./test-verdict";
+import { executedTests, type Mode, newGradingSeed } from "./hidden-tests";
+import { describeThrow, testResult, verdictFor } from "./test-verdict";
 
-export type Mode = "run" | "submit";
+export type { Mode };
+export { executedTests };
+
+export interface GradeOptions {
+  /** seeds the hidden tests' inputs; default: a fresh random seed for this grading */
+  seed?: string;
+}
 
 const MAX_TOTAL_RESULT_BYTES = 4_000_000;
-
-/** Tests executed in a mode, public first (so hidden inputs never meet an open console). */
-export function executedTests(exercise: LoadedExercise, mode: Mode): ResolvedTest[] {
-  const pub = exercise.tests.filter((t) => t.visibility === "public");
-  return mode === "run" ? pub : [...pub, ...exercise.tests.filter((t) => t.visibility === "hidden")];
-}
 
 const payloadCache = new WeakMap<ResolvedTest, string>();
 function payload(test: ResolvedTest): string {
@@ -77,14 +80,14 @@ function buildReport(exercise: LoadedExercise, mode: Mode, parts: ReportParts): 
 }
 
 /** Every executed test with the same non-passing status (nothing could run). */
-function allTests(tests: ResolvedTest[], status: TestResult["status"], message: string): TestResult[] {
-  return tests.map((t) => ({ ...baseResult(t), status, points: 0, message }));
+function allTests(tests: ResolvedTest[], status: TestResult["status"], message: string, failure: FailureCategory = "not-run"): TestResult[] {
+  return tests.map((t) => testResult(t, status, failure, message));
 }
 
-export async function gradeInProcess(exercise: LoadedExercise, code: string, language: Language, mode: Mode): Promise<GradeReport> {
+export async function gradeInProcess(exercise: LoadedExercise, code: string, language: Language, mode: Mode, options: GradeOptions = {}): Promise<GradeReport> {
   const t0 = performance.now();
   const { spec } = exercise;
-  const tests = executedTests(exercise, mode);
+  const tests = executedTests(exercise, mode, options.seed ?? newGradingSeed());
   const timings = { compileMs: 0, sandboxMs: 0, compareMs: 0, totalMs: 0 };
   const finish = (parts: Omit<ReportParts, "timings">) => {
     timings.totalMs = performance.now() - t0;
@@ -133,27 +136,31 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
   }
   if (outcome.kind === "memory") {
     const message = `Your code exceeded the memory limit of ${spec.limits.memoryMb} MB, so grading stopped.`;
-    return done({ status: "error", summary: message, tests: allTests(tests, "error", message) });
+    return done({ status: "error", summary: message, tests: allTests(tests, "error", message, "out-of-memory") });
   }
   if (outcome.kind === "crash") {
     const message = `The grader failed while running your code (${outcome.message}). This is not your fault; please try again.`;
-    return done({ status: "error", summary: message, tests: allTests(tests, "error", "Not run: grader error.") });
+    return done({ status: "error", summary: message, tests: allTests(tests, "error", "Not run: grader error.", "grader-error") });
   }
 
   const parsed = EnvelopeSchema.safeParse(safeJson(outcome.envelope));
   if (!parsed.success) {
-    return done({ status: "error", summary: "The grader could not read your code's results.", tests: allTests(tests, "error", "Not run: grader error.") });
+    return done({
+      status: "error",
+      summary: "The grader could not read your code's results.",
+      tests: allTests(tests, "error", "Not run: grader error.", "grader-error"),
+    });
   }
   const env = parsed.data;
   const consoleLines = env.consoleDropped > 0 ? [...env.console, `… ${env.consoleDropped} more console lines not shown`] : env.console;
 
   if (outcome.moduleTimedOut) {
     const message = `Your module's top-level code ran longer than ${spec.limits.callTimeoutMs} ms (an infinite loop?), so no test could run.`;
-    return done({ status: "error", summary: message, console: consoleLines, tests: allTests(tests, "timeout", message) });
+    return done({ status: "error", summary: message, console: consoleLines, tests: allTests(tests, "timeout", message, "timed-out") });
   }
   if (env.moduleError) {
     const e = env.moduleError;
-    const message = `Your module threw while loading: ${describeThrow(e, false)}`;
+    const message = `Your module threw while loading: ${describeThrow(e)}`;
     return done({
       status: "error",
       summary: message,
@@ -173,14 +180,13 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
   for (const [i, test] of tests.entries()) {
     const raw = env.results[i] ?? null;
     if (raw === null) {
-      const base = { ...baseResult(test), points: 0 };
       if (outcome.timedOut.has(i)) {
         const limit = outcome.deadlineHit ? `the grading's total limit of ${spec.limits.totalTimeoutMs} ms` : `the limit of ${spec.limits.callTimeoutMs} ms`;
-        results.push({ ...base, status: "timeout", message: `Your code ran longer than ${limit} (an infinite loop?).`, ...(test.hint ? { hint: test.hint } : {}) });
+        results.push(testResult(test, "timeout", "timed-out", `Your code ran longer than ${limit} (an infinite loop?).`));
       } else if (firstTimeout !== undefined && i > firstTimeout) {
-        results.push({ ...base, status: "error", message: `Not run: test "${tests[firstTimeout].name}" timed out, so the remaining tests were skipped.` });
+        results.push(testResult(test, "error", "not-run", `Not run: test "${tests[firstTimeout].name}" timed out, so the remaining tests were skipped.`));
       } else {
-        results.push({ ...base, status: "timeout", message: `Not run: the grading's total time limit of ${spec.limits.totalTimeoutMs} ms was reached.` });
+        results.push(testResult(test, "timeout", "not-run", `Not run: the grading's total time limit of ${spec.limits.totalTimeoutMs} ms was reached.`));
       }
       continue;
     }

@@ -12,6 +12,7 @@ import { type GradeReport, type GradeRequest, GradeRequestSchema } from "./schem
 export { GraderBusyError, GraderJobError, UnknownExerciseError, ExerciseFormatError };
 export type { GradeReport, GradeRequest, PublicExercise };
 export { GradeReportSchema } from "./schema";
+export { newGradingSeed } from "./hidden-tests";
 export { PublicExerciseSchema } from "./public-exercise";
 
 // One pool per process, kept on globalThis: Next.js bundles instrumentation.ts

@@ -16,10 +16,11 @@ import {
   JsonDataSchema,
   MistakeMetaSchema,
   type ResolvedTest,
+  type ScenarioStep,
   ScenarioStepSchema,
   ScenarioTestDefinitionSchema,
 } from "./schema";
-import { createRng, seedFromId } from "./test-kit";
+import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
 
 export class ExerciseFormatError extends Error {
   override name = "ExerciseFormatError";
@@ -49,7 +50,10 @@ export interface LoadedExercise {
   starter: string;
   /** the reference's exported entry (function or class), run in the host */
   reference: unknown;
+  /** every test resolved with its default seed: public tests as graded; hidden tests as an example (see hidden-tests.ts) */
   tests: ResolvedTest[];
+  /** the validated definitions, for resolving hidden tests per grading seed */
+  parsedTests: ParsedTest[];
   mistakes: LoadedMistake[];
 }
 
@@ -121,11 +125,21 @@ function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: s
 const ArgsSchema = z.array(JsonDataSchema);
 const StepsSchema = z.array(ScenarioStepSchema).min(1);
 
-/** Validates tests.ts's export and runs every generator with its seed. */
-export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}/tests.ts`): ResolvedTest[] {
+type TestDefinition = z.infer<typeof CallTestDefinitionSchema> | z.infer<typeof ScenarioTestDefinitionSchema>;
+
+/** One validated entry of tests.ts, its generator not yet run: hidden tests are resolved again per grading seed. */
+export interface ParsedTest {
+  index: number;
+  definition: TestDefinition;
+  label: string;
+  spec: ExerciseSpec;
+}
+
+/** Validates tests.ts's export (without running generators). Hidden tests must be generators of a seeded rng. */
+export function parseTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}/tests.ts`): ParsedTest[] {
   if (!Array.isArray(raw) || raw.length === 0) throw new ExerciseFormatError(`${label}: must default-export defineTests([...]) with at least one test`);
   const seen = new Set<string>();
-  return raw.map((def: unknown, index): ResolvedTest => {
+  return raw.map((def: unknown, index): ParsedTest => {
     const isScenario = typeof def === "object" && def !== null && "scenario" in def;
     const schema = isScenario ? ScenarioTestDefinitionSchema : CallTestDefinitionSchema;
     const parsed = schema.safeParse(def);
@@ -137,31 +151,73 @@ export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.i
     if (isScenario !== (spec.kind === "class")) {
       throw new ExerciseFormatError(`${where}: a ${spec.kind} exercise needs ${spec.kind === "class" ? "`scenario`" : "`args`"} tests`);
     }
-    const rng = createRng(d.seed ?? seedFromId(d.id));
-    const base = {
-      id: d.id,
-      name: d.name,
-      visibility: d.visibility,
-      points: d.points,
-      ...(d.hint ? { hint: d.hint } : {}),
-      tolerance: { ...spec.tolerance, ...d.tolerance },
-    };
     const source = "scenario" in d ? d.scenario : d.args;
-    let generated: unknown;
-    try {
-      generated = typeof source === "function" ? source(rng) : source;
-    } catch (e) {
-      throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
+    if (d.visibility === "hidden" && typeof source !== "function") {
+      throw new ExerciseFormatError(
+        `${where}: a hidden test must generate its ${"scenario" in d ? "scenario" : "args"} from the rng ((rng) => …): hidden inputs are drawn fresh for every submission`,
+      );
     }
-    if ("scenario" in d) {
-      const steps = StepsSchema.safeParse(generated);
-      if (!steps.success) throw new ExerciseFormatError(describeIssues(label, steps.error, `[${index}].scenario`));
-      return { ...base, kind: "scenario", steps: steps.data };
-    }
-    const args = ArgsSchema.safeParse(generated);
-    if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
-    return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+    return { index, definition: d, label, spec };
   });
+}
+
+/**
+ * Runs one test's generator with an rng seeded by `seed` and validates the
+ * result. `validate: false` skips the zod pass for a generator already
+ * validated at load (per-grading resolution, see hidden-tests.ts), keeping
+ * only a cheap finiteness check; `algorithm` picks the rng (see test-kit.ts).
+ */
+export function resolveTest(p: ParsedTest, seed: number | string, validate = true, algorithm: RngAlgorithm = "arc4"): ResolvedTest {
+  const { definition: d, spec, label, index } = p;
+  const where = `${label}: test "${d.id}"`;
+  const base = {
+    id: d.id,
+    name: d.name,
+    visibility: d.visibility,
+    points: d.points,
+    ...(d.hint ? { hint: d.hint } : {}),
+    tolerance: { ...spec.tolerance, ...d.tolerance },
+  };
+  const source = "scenario" in d ? d.scenario : d.args;
+  let generated: unknown;
+  try {
+    generated = typeof source === "function" ? source(createRng(seed, algorithm)) : source;
+  } catch (e) {
+    throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
+  }
+  if (!validate) {
+    if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
+    return "scenario" in d
+      ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] }
+      : { ...base, kind: "call", args: generated as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+  }
+  if ("scenario" in d) {
+    const steps = StepsSchema.safeParse(generated);
+    if (!steps.success) throw new ExerciseFormatError(describeIssues(label, steps.error, `[${index}].scenario`));
+    return { ...base, kind: "scenario", steps: steps.data };
+  }
+  const args = ArgsSchema.safeParse(generated);
+  if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
+  return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+}
+
+/** Finite numbers, strings, booleans, null, arrays and plain objects only. */
+function finitePlainData(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (Array.isArray(v)) return v.every(finitePlainData);
+  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v).every(finitePlainData);
+  return false;
+}
+
+/** The seed a test gets outside grading (public tests always; hidden tests in the author's default view). */
+export function defaultSeed(p: ParsedTest): number {
+  return p.definition.seed ?? seedFromId(p.definition.id);
+}
+
+/** Validates tests.ts's export and runs every generator with its default seed. */
+export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}/tests.ts`): ResolvedTest[] {
+  return parseTests(raw, spec, label).map((p) => resolveTest(p, defaultSeed(p)));
 }
 
 async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMistake[]> {
@@ -195,13 +251,15 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
     importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`),
     loadMistakes(dir, spec),
   ]);
+  const parsedTests = parseTests(testsModule.default, spec);
   return {
     spec,
     dir,
     prompt,
     starter,
     reference: requireEntry(referenceModule, spec, `${id}/reference.ts`),
-    tests: resolveTests(testsModule.default, spec),
+    tests: parsedTests.map((p) => resolveTest(p, defaultSeed(p))),
+    parsedTests,
     mistakes,
   };
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradeInProcess } from "./grade";
 import { loadExercise } from "./load-exercise";
-import { bestExplanations } from "./misconceptions";
+import { bestExplanations, finiteOutput } from "./misconceptions";
 
 const m = (id: string, testIds: string[]) => ({ id, testIds });
 
@@ -47,6 +47,31 @@ describe("gradeInProcess reports only the best-ranked misconception", () => {
       const failing = new Set(r.tests.filter((t) => t.status === "failed").map((t) => t.id));
       expect(r.misconceptions[0].testIds.length).toBeGreaterThan(2);
       expect(r.misconceptions[0].testIds.every((id) => failing.has(id))).toBe(true);
+    });
+  }
+});
+
+describe("misconception precision: NaN never counts as a match", () => {
+  it("finiteOutput rejects NaN/Infinity markers anywhere and accepts finite data", () => {
+    expect(finiteOutput([[1, 2], { a: 0.5, b: true }])).toBe(true);
+    expect(finiteOutput([[1, "__NaN__"]])).toBe(false);
+    expect(finiteOutput({ out: [["__-Infinity__"]] })).toBe(false);
+    expect(finiteOutput(Number.NaN)).toBe(false);
+  });
+
+  const source = (exercise: string, file: string) => readFile(path.join(process.cwd(), "exercises", exercise, file), "utf8");
+
+  for (const exercise of ["layernorm-forward", "batchnorm-backward"]) {
+    it(`${exercise} without ε is not told "unbiased variance" (both are NaN on the N = 1 / D = 1 tests)`, async () => {
+      const ex = await loadExercise(exercise);
+      const reference = await source(exercise, "reference.ts");
+      const noEps = reference.replace(/\s*\+\s*eps\)/g, ")");
+      expect(noEps).not.toBe(reference);
+      for (const seed of ["0123456789abcdef", "fedcba9876543210", "00000000deadbeef"]) {
+        const r = await gradeInProcess(ex, noEps, "typescript", "submit", { seed });
+        expect(r.status).toBe("failed");
+        expect(r.misconceptions.map((x) => x.id)).not.toContain("unbiased-variance");
+      }
     });
   }
 });

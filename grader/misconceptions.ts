@@ -1,9 +1,10 @@
 /**
  * Recognises known mistakes: when a test fails, each of the exercise's
  * mistakes/*.ts is run in the host on that test's input (outputs cached per
- * exercise), and a mistake matches when the student failed the same way —
+ * test object), and a mistake matches when the student failed the same way —
  * the same argument modified, or values within tolerance of the mistake's
- * output where the mistake's output itself differs from the expected one.
+ * output where that output is finite and itself outside the tolerance of the
+ * expected one (NaN never counts as equal to NaN here).
  * Only the mistakes that explain the most failing tests are reported
  * (bestExplanations), so a mistake that merely coincides with the real one on
  * a test or two does not send the student to the wrong lesson.
@@ -14,20 +15,21 @@ import { comparableSteps, runTrusted } from "./host-runner";
 import type { LoadedExercise, LoadedMistake } from "./load-exercise";
 import type { ResolvedTest } from "./schema";
 
-const outcomeCache = new WeakMap<LoadedExercise, Map<string, TrustedOutcome>>();
+// Keyed by the resolved test object: public tests live as long as their
+// exercise, hidden tests as long as their grading seed (hidden-tests.ts).
+const outcomeCache = new WeakMap<ResolvedTest, Map<"reference" | LoadedMistake, TrustedOutcome>>();
 
-/** Reference or mistake output on one test, computed once per exercise. */
+/** Reference or mistake output on one test, computed once per test object. */
 export function trustedOutcome(exercise: LoadedExercise, who: "reference" | LoadedMistake, test: ResolvedTest): TrustedOutcome {
-  let perExercise = outcomeCache.get(exercise);
-  if (!perExercise) {
-    perExercise = new Map();
-    outcomeCache.set(exercise, perExercise);
+  let perTest = outcomeCache.get(test);
+  if (!perTest) {
+    perTest = new Map();
+    outcomeCache.set(test, perTest);
   }
-  const key = `${who === "reference" ? "" : who.id}\u0000${test.id}`;
-  let outcome = perExercise.get(key);
+  let outcome = perTest.get(who);
   if (!outcome) {
     outcome = runTrusted(who === "reference" ? exercise.reference : who.impl, test);
-    perExercise.set(key, outcome);
+    perTest.set(who, outcome);
   }
   return outcome;
 }
@@ -51,6 +53,43 @@ function sameValues(a: unknown, b: unknown, reference: unknown, test: ResolvedTe
   return compareValues(comparableSteps(test.steps, ref, a as unknown[]), comparableSteps(test.steps, ref, b as unknown[]), test.tolerance).ok;
 }
 
+/**
+ * Only finite numbers (and plain strings/booleans/null) anywhere in the
+ * compared value: a NaN or ±Infinity output (encoded as a marker string) is
+ * the same for many different mistakes, e.g. any formula without ε on an
+ * N = 1 batch, so it says nothing about which mistake was made.
+ */
+export function finiteOutput(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value === "string") return !/^__.*__$/.test(value);
+  if (value === null || typeof value === "boolean") return true;
+  if (Array.isArray(value)) return value.every(finiteOutput);
+  if (typeof value === "object") return Object.values(value).every(finiteOutput);
+  return false;
+}
+
+/** The part of an outcome that is compared on this test (compare keys, scenario steps with a reference value). */
+function comparedPart(value: unknown, reference: unknown, test: ResolvedTest): unknown {
+  if (test.kind === "scenario") return comparableSteps(test.steps, reference as unknown[], value as unknown[]);
+  if (test.compare && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    return test.compare.map((key) => record[key] ?? null);
+  }
+  return value;
+}
+
+/**
+ * Whether this test can tell the mistake apart at all: the mistake's output
+ * must be finite and outside the tolerance of the reference's (a mistake that
+ * coincides with the reference here, or that only yields NaN here, explains
+ * nothing a student did on this test).
+ */
+export function mistakeDistinguishable(mistake: TrustedOutcome, reference: TrustedOutcome, test: ResolvedTest): boolean {
+  if (!mistake.ok || !reference.ok || mistake.mutated) return false;
+  if (!finiteOutput(comparedPart(mistake.value, reference.value, test))) return false;
+  return !sameValues(mistake.value, reference.value, reference.value, test);
+}
+
 export function matchMistakes(exercise: LoadedExercise, test: ResolvedTest, observed: Observation): LoadedMistake[] {
   const expected = trustedOutcome(exercise, "reference", test);
   if (!expected.ok) return [];
@@ -58,8 +97,8 @@ export function matchMistakes(exercise: LoadedExercise, test: ResolvedTest, obse
     const m = trustedOutcome(exercise, mistake, test);
     if (!m.ok) return false;
     if (observed.mutated) return m.mutated !== null && mutationKey(m.mutated) === mutationKey(observed.mutated);
-    if (m.mutated) return false;
-    return sameValues(observed.value, m.value, expected.value, test) && !sameValues(m.value, expected.value, expected.value, test);
+    if (!mistakeDistinguishable(m, expected, test)) return false;
+    return sameValues(observed.value, m.value, expected.value, test);
   });
 }
 

@@ -114,19 +114,85 @@ export const TestDetailSchema = z.object({
 });
 export type TestDetail = z.infer<typeof TestDetailSchema>;
 
-export const TestResultSchema = z.object({
+/**
+ * Why a test did not pass, from a closed set. A hidden test's entry carries
+ * only this (plus id, name, status, points and the author's fixed hint): its
+ * message is the fixed text below, so nothing the student's code controls
+ * (error names, messages, stack positions, lengths, numbers, timing) and
+ * nothing derived from expected values (error ratios, counts) leaves the
+ * grader. Public tests carry the same category next to their rich message.
+ */
+export const FailureCategorySchema = z.enum([
+  "wrong-values",
+  "wrong-shape-or-type",
+  "not-finite",
+  "no-return-value",
+  "returned-promise",
+  "not-plain-data",
+  "result-too-large",
+  "modified-input",
+  "threw-error",
+  "timed-out",
+  "out-of-memory",
+  "not-run",
+  "grader-error",
+]);
+export type FailureCategory = z.infer<typeof FailureCategorySchema>;
+
+/** The whole message of a hidden test entry, per category (and for a pass). */
+export const HIDDEN_MESSAGES: Record<FailureCategory | "passed", string> = {
+  passed: "Passed.",
+  "wrong-values": "Some values are outside the tolerance.",
+  "wrong-shape-or-type": "The result has the wrong shape or type (a wrong length, a missing key, or something other than a number).",
+  "not-finite": "The result contains NaN or ±Infinity where a finite number belongs.",
+  "no-return-value": "Your code returned undefined where a value belongs — did you forget a `return`?",
+  "returned-promise": "Your code returned a Promise — return the value itself (no async/await).",
+  "not-plain-data": "Your code returned a value that cannot be copied out as plain data — return plain arrays, numbers and objects.",
+  "result-too-large": "Your code returned a result over the size limit.",
+  "modified-input": "Your code modified one of its inputs. Inputs belong to the caller: build new arrays instead of writing into them.",
+  "threw-error": "Your code threw an error on this test.",
+  "timed-out": "Your code ran longer than the time limit (an infinite loop?).",
+  "out-of-memory": "Grading stopped: your code exceeded the memory limit.",
+  "not-run": "Not run: skipped (the summary and the first failing test say why).",
+  "grader-error": "Not run: the grader failed. This is not your fault; please try again.",
+};
+
+const TestResultBase = {
   id: z.string(),
   name: z.string(),
-  visibility: z.enum(["public", "hidden"]),
   status: TestStatusSchema,
   points: z.number().nonnegative(),
   maxPoints: z.number().nonnegative(),
-  message: z.string(),
+  /** fixed author text, shown when the test did not pass (public and hidden alike) */
   hint: z.string().optional(),
-  /** only for public tests: hidden tests never reveal data */
+  /** set exactly when the test did not pass */
+  failure: FailureCategorySchema.optional(),
+};
+
+export const PublicTestResultSchema = z.object({
+  ...TestResultBase,
+  visibility: z.literal("public"),
+  message: z.string(),
   detail: TestDetailSchema.optional(),
   timeMs: z.number().nonnegative().optional(),
 });
+export type PublicTestResult = z.infer<typeof PublicTestResultSchema>;
+
+/** Strict: a hidden entry has no detail, no timing, and its message is HIDDEN_MESSAGES[failure ?? "passed"]. */
+export const HiddenTestResultSchema = z
+  .object({
+    ...TestResultBase,
+    visibility: z.literal("hidden"),
+    message: z.string(),
+    detail: z.undefined().optional(),
+    timeMs: z.undefined().optional(),
+  })
+  .strict()
+  .refine((t) => (t.status === "passed") === (t.failure === undefined), { message: "a hidden entry has a failure category exactly when it did not pass" })
+  .refine((t) => t.message === HIDDEN_MESSAGES[t.failure ?? "passed"], { message: "a hidden entry's message must be the fixed text of its category" });
+export type HiddenTestResult = z.infer<typeof HiddenTestResultSchema>;
+
+export const TestResultSchema = z.union([PublicTestResultSchema, HiddenTestResultSchema]);
 export type TestResult = z.infer<typeof TestResultSchema>;
 
 export const CompileErrorSchema = z.object({ line: z.number().int().min(1), column: z.number().int().min(1), message: z.string() });
@@ -162,12 +228,20 @@ export const GradeReportSchema = z.object({
 });
 export type GradeReport = z.infer<typeof GradeReportSchema>;
 
+/** Hex, as made by lib/submissions (crypto random); never shown to students. */
+export const GradingSeedSchema = z.string().regex(/^[0-9a-f]{8,64}$/, "must be 8–64 lowercase hex digits");
+
 /** Input of gradeSubmission (validated at the public API boundary). */
 export const GradeRequestSchema = z.object({
   exerciseId: kebabId,
   code: z.string().max(100_000, "code is limited to 100 000 characters"),
   language: z.enum(["typescript", "javascript"]),
   mode: z.enum(["run", "submit"]),
+  /**
+   * Seeds the hidden tests' inputs (fresh per submission, stored with it so a
+   * grading can be reproduced). Absent: a random seed for this grading.
+   */
+  seed: GradingSeedSchema.optional(),
 });
 export type GradeRequest = z.infer<typeof GradeRequestSchema>;
 

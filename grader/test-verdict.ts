@@ -1,13 +1,15 @@
 /**
- * Turns one test's copied-out harness result into a TestResult. Hidden tests
- * get messages that never contain input, expected or actual values (nor the
- * text of an exception the student's code threw, which could embed inputs).
+ * Turns one test's copied-out harness result into a TestResult. Every
+ * non-passing result gets a failure category; a hidden test's entry is only
+ * that category (hiddenResult): no message text of its own, no values, no
+ * positions, no timing — see HIDDEN_MESSAGES in schema.ts. The rich messages
+ * below are built for public tests only.
  */
 import { compareValues } from "./compare";
 import { type CallResult, type CopiedValue, decodeCopied, type ErrorInfo, type ScenarioResult } from "./envelope";
 import { comparableSteps, type Mutation, stepLabel, type TrustedOutcome } from "./host-runner";
 import type { Observation } from "./misconceptions";
-import type { ExerciseSpec, ResolvedTest, TestResult } from "./schema";
+import { type ExerciseSpec, type FailureCategory, HIDDEN_MESSAGES, type PublicTestResult, type ResolvedTest, type TestResult } from "./schema";
 import { toleranceMessage } from "./tolerance-message";
 
 export interface Verdict {
@@ -16,36 +18,80 @@ export interface Verdict {
   observation?: Observation;
 }
 
-export function baseResult(test: ResolvedTest): Omit<TestResult, "status" | "message" | "points"> {
-  return { id: test.id, name: test.name, visibility: test.visibility, maxPoints: test.points };
+/** A hidden test's whole entry: status, points, the author's hint when it did not pass, and the category. */
+export function hiddenResult(test: ResolvedTest, status: TestResult["status"], failure: FailureCategory | null): TestResult {
+  const passed = status === "passed";
+  return {
+    id: test.id,
+    name: test.name,
+    visibility: "hidden",
+    status,
+    points: passed ? test.points : 0,
+    maxPoints: test.points,
+    message: HIDDEN_MESSAGES[passed ? "passed" : (failure ?? "wrong-values")],
+    ...(!passed && test.hint ? { hint: test.hint } : {}),
+    ...(passed ? {} : { failure: failure ?? "wrong-values" }),
+  };
 }
 
-function withStatus(test: ResolvedTest, status: TestResult["status"], message: string, extra: Partial<TestResult> = {}): TestResult {
-  const hint = status !== "passed" && test.hint ? { hint: test.hint } : {};
-  return { ...baseResult(test), status, points: status === "passed" ? test.points : 0, message, ...hint, ...extra };
+/**
+ * A result for any test: public tests keep the message and extras; hidden
+ * tests keep only the status and category (the message and extras, which may
+ * carry student text or values, are dropped here, in one place).
+ */
+export function testResult(
+  test: ResolvedTest,
+  status: TestResult["status"],
+  failure: FailureCategory | null,
+  message: string,
+  extra: Pick<PublicTestResult, "detail" | "timeMs"> = {},
+): TestResult {
+  if (test.visibility === "hidden") return hiddenResult(test, status, failure);
+  const passed = status === "passed";
+  return {
+    id: test.id,
+    name: test.name,
+    visibility: "public",
+    status,
+    points: passed ? test.points : 0,
+    maxPoints: test.points,
+    message,
+    ...(!passed && test.hint ? { hint: test.hint } : {}),
+    ...(!passed ? { failure: failure ?? "wrong-values" } : {}),
+    ...extra,
+  };
 }
 
 function where(e: ErrorInfo): string {
   return e.line !== null ? ` at line ${e.line}${e.column !== null ? `, column ${e.column}` : ""}` : "";
 }
 
-export function describeThrow(e: ErrorInfo, hidden: boolean): string {
-  return hidden ? `Your code threw a ${e.name}${where(e)}.` : `Your code threw ${e.name}: ${e.message}${where(e)}.`;
+/** For public tests and module loading only: the thrown value's own text (it may embed data). */
+export function describeThrow(e: ErrorInfo): string {
+  return `Your code threw ${e.name}: ${e.message}${where(e)}.`;
 }
 
-function noValueMessage(c: CopiedValue, maxResultBytes: number): string | null {
+function noValue(c: CopiedValue, maxResultBytes: number): { message: string; failure: FailureCategory } | null {
   switch (c.s) {
     case "ok":
       return null;
     case "undefined":
-      return "returned undefined — did you forget a `return`?";
+      return { failure: "no-return-value", message: "returned undefined — did you forget a `return`?" };
     case "promise":
-      return "returned a Promise — return the value itself (no async/await).";
+      return { failure: "returned-promise", message: "returned a Promise — return the value itself (no async/await)." };
     case "too-large":
-      return `returned a result of ${c.n} bytes, over the ${maxResultBytes}-byte limit.`;
+      return { failure: "result-too-large", message: `returned a result of ${c.n} bytes, over the ${maxResultBytes}-byte limit.` };
     case "unserializable":
-      return `returned a value that cannot be copied out as plain data${c.e ? ` (${c.e.name}: ${c.e.message.slice(0, 200)})` : ""} — return plain arrays, numbers and objects.`;
+      return {
+        failure: "not-plain-data",
+        message: `returned a value that cannot be copied out as plain data${c.e ? ` (${c.e.name}: ${c.e.message.slice(0, 200)})` : ""} — return plain arrays, numbers and objects.`,
+      };
   }
+}
+
+/** A structural problem's category: a non-finite number where one belongs, or any other shape/type mismatch. */
+function structureCategory(problem: string | null): FailureCategory {
+  return problem && /should be a finite number but is (NaN|Infinity|-Infinity)$/.test(problem) ? "not-finite" : "wrong-shape-or-type";
 }
 
 /** "x[2][1]" for a call, "argument 1 of step 3: bn.forward()" for a scenario. */
@@ -66,9 +112,10 @@ interface VerdictContext {
 
 export function verdictFor(ctx: VerdictContext, raw: CallResult | ScenarioResult): Verdict {
   const { spec, test, expected } = ctx;
-  const hidden = test.visibility === "hidden";
   const timeMs = raw.ms;
-  if (!expected.ok) return { result: withStatus(test, "error", `The reference failed on this test (an exercise bug): ${expected.error}`) };
+  const result = (status: TestResult["status"], failure: FailureCategory | null, message: string, extra: Parameters<typeof testResult>[4] = {}) =>
+    testResult(test, status, failure, message, { timeMs, ...extra });
+  if (!expected.ok) return { result: testResult(test, "error", "grader-error", `The reference failed on this test (an exercise bug): ${expected.error}`) };
 
   // Decode what the student produced.
   let actual: unknown;
@@ -77,22 +124,22 @@ export function verdictFor(ctx: VerdictContext, raw: CallResult | ScenarioResult
     if (test.kind !== "scenario") throw new Error("scenario result for a call test");
     if (raw.e) {
       const label = stepLabel(test.steps[raw.step ?? 0], raw.step ?? 0);
-      return { result: withStatus(test, "error", `${label}: ${describeThrow(raw.e, hidden)}`, { timeMs }) };
+      return { result: result("error", "threw-error", `${label}: ${describeThrow(raw.e)}`) };
     }
     for (const [k, c] of raw.steps.entries()) {
-      const problem = c ? noValueMessage(c, ctx.maxResultBytes) : null;
+      const problem = c ? noValue(c, ctx.maxResultBytes) : null;
       const refValue = (expected.value as unknown[])[k];
       if (problem && c?.s !== "undefined" && refValue !== null && refValue !== "__undefined__") {
-        return { result: withStatus(test, "failed", `${stepLabel(test.steps[k], k)} ${problem}`, { timeMs }) };
+        return { result: result("failed", problem.failure, `${stepLabel(test.steps[k], k)} ${problem.message}`) };
       }
     }
     actual = raw.steps.map(decodeCopied);
     mutated = raw.m ?? null;
   } else if ("e" in raw) {
-    return { result: withStatus(test, "error", describeThrow(raw.e, hidden), { timeMs }) };
+    return { result: result("error", "threw-error", describeThrow(raw.e)) };
   } else {
-    const problem = noValueMessage(raw.r, ctx.maxResultBytes);
-    if (problem) return { result: withStatus(test, "failed", `Your function ${problem}`, { timeMs }) };
+    const problem = noValue(raw.r, ctx.maxResultBytes);
+    if (problem) return { result: result("failed", problem.failure, `Your function ${problem.message}`) };
     actual = decodeCopied(raw.r);
     mutated = raw.m === null ? null : { step: null, path: raw.m };
   }
@@ -103,28 +150,26 @@ export function verdictFor(ctx: VerdictContext, raw: CallResult | ScenarioResult
       ? [comparableSteps(test.steps, expected.value as unknown[], expected.value as unknown[]), comparableSteps(test.steps, expected.value as unknown[], actual as unknown[]), undefined]
       : [expected.value, actual, test.compare];
   const cmp = compareValues(act, exp, test.tolerance, keys);
-  const detail = hidden
-    ? {}
-    : {
-        detail: {
-          input: test.kind === "call" ? test.args : test.steps,
-          expected: exp,
-          actual: act,
-          worstAbsError: cmp.worstAbsError,
-          worstRelError: cmp.worstRelError,
-          firstBadIndex: cmp.firstBadIndex,
-          tolerance: test.tolerance,
-        },
-      };
+  const detail = {
+    input: test.kind === "call" ? test.args : test.steps,
+    expected: exp,
+    actual: act,
+    worstAbsError: cmp.worstAbsError,
+    worstRelError: cmp.worstRelError,
+    firstBadIndex: cmp.firstBadIndex,
+    tolerance: test.tolerance,
+  };
 
   if (mutated) {
     const what = mutationName(mutated, spec, test);
     const message = `Your code modified its input \`${what}\`. Inputs belong to the caller: build new arrays instead of writing into them.`;
-    return { result: withStatus(test, "failed", message, { timeMs, ...detail }), observation };
+    return { result: result("failed", "modified-input", message, { detail }), observation };
   }
-  if (cmp.ok) return { result: withStatus(test, "passed", "Passed.", { timeMs, ...detail }) };
+  if (cmp.ok) return { result: result("passed", null, "Passed.", { detail }) };
 
   // A wrong shape or a non-finite value says more than how far the numbers are off.
-  const message = (cmp.problemKind === "tolerance" && toleranceMessage(cmp, test.tolerance, hidden)) || (cmp.problem ?? "The result does not match.");
-  return { result: withStatus(test, "failed", message, { timeMs, ...detail }), observation };
+  if (cmp.problemKind === "tolerance") {
+    return { result: result("failed", "wrong-values", toleranceMessage(cmp, test.tolerance) ?? "The result does not match.", { detail }), observation };
+  }
+  return { result: result("failed", structureCategory(cmp.problem), cmp.problem ?? "The result does not match.", { detail }), observation };
 }

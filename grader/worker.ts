@@ -33,10 +33,10 @@ async function handle(raw: unknown): Promise<void> {
       send({ type: "public", jobId: msg.jobId, exercise: toPublicExercise(exercise) });
       return;
     }
-    const { exerciseId, code, language, mode } = msg.request;
+    const { exerciseId, code, language, mode, seed } = msg.request;
     const exercise = await loadExercise(exerciseId);
     send({ type: "started", jobId: msg.jobId, deadlineMs: exercise.spec.limits.totalTimeoutMs });
-    const report = await gradeInProcess(exercise, code, language, mode);
+    const report = await gradeInProcess(exercise, code, language, mode, { seed });
     send({ type: "report", jobId: msg.jobId, report, maxRssMb: process.resourceUsage().maxRSS / 1024 });
   } catch (e) {
     send({ type: "failure", jobId: msg.jobId, reason: failureReason(e), message: e instanceof Error ? e.message : String(e) });

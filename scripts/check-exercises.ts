@@ -1,15 +1,18 @@
 /**
- * npm run exercises:check [-- <exercise-id> ...] [--verbose]
+ * npm run exercises:check [-- <exercise-id> ...] [--verbose] [--seeds=N]
  *
  * Validates every exercise folder (format, course membership, test balance),
  * grades each reference (must pass), starter (must fail) and known mistake
- * (must fail a hidden test) through the real grader, runs the registered
+ * (must fail a hidden test, and be named, never as another mistake) through
+ * the real grader on N grading seeds (default 20; hidden inputs differ per
+ * seed), prints each exercise's mistake confusion matrix, runs the registered
  * lesson/quiz content checks, prints a per-exercise table and exits 1 on any
  * problem. Runs in CI.
  */
 import { ExerciseFormatError, listExerciseFolders, loadExercise } from "@/grader/load-exercise";
 import { loadCourse } from "@/lib/content/course";
-import { checkExercise, type ExerciseCheck } from "./exercises-check/check-exercise";
+import { checkExercise, checkerSeeds, type ExerciseCheck } from "./exercises-check/check-exercise";
+import { confusionMatrix } from "./exercises-check/confusion-matrix";
 import { runContentChecks } from "./exercises-check/content-checks";
 import { formatTable } from "./exercises-check/format-table";
 import { gradeSource } from "./exercises-check/grade-source";
@@ -17,6 +20,9 @@ import { type CourseOutline, courseConsistency } from "./exercises-check/static-
 
 async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes("--verbose");
+  const seedCount = Number(argv.find((a) => a.startsWith("--seeds="))?.split("=")[1] ?? 20);
+  if (!Number.isInteger(seedCount) || seedCount < 1) throw new Error("--seeds=N needs a positive integer");
+  const seeds = checkerSeeds(seedCount);
   const only = argv.filter((a) => !a.startsWith("--"));
   const started = performance.now();
   const errors: string[] = [];
@@ -36,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   const checks: ExerciseCheck[] = [];
   for (const id of ids) {
     try {
-      const check = await checkExercise(await loadExercise(id), gradeSource, course);
+      const check = await checkExercise(await loadExercise(id), gradeSource, course, seeds);
       checks.push(check);
       errors.push(...check.errors);
       warnings.push(...check.warnings);
@@ -46,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const rows = checks.map((c) => {
-    const caught = c.mistakes.filter((m) => m.caughtBy.length > 0).length;
+    const caught = c.mistakes.filter((m) => m.caughtOnSeeds === c.seeds).length;
     return [
       c.id,
       `${c.publicTests} + ${c.hiddenTests}`,
@@ -55,12 +61,16 @@ async function main(argv: string[]): Promise<number> {
       c.starterFailed ? "fails" : "PASSES",
       `${caught}/${c.mistakes.length}${caught < c.mistakes.length ? " !" : ""}`,
       `${c.mistakes.filter((m) => m.recognised).length}/${c.mistakes.length}`,
+      c.mistakes.some((m) => Object.keys(m.named).some((other) => other !== m.id)) ? "WRONG LABELS" : "none",
       c.referenceGradeMs.toFixed(1),
     ];
   });
   console.log(
-    formatTable(["exercise", "tests (public + hidden)", "hidden points", "reference", "starter", "mistakes caught", "recognised", "grade ms (median)"], rows),
+    formatTable(["exercise", "tests (public + hidden)", "hidden points", "reference", "starter", `mistakes caught (${seedCount} seeds)`, "named on every seed", "wrong labels", "grade ms (median)"], rows),
   );
+  for (const c of checks) {
+    if (c.mistakes.length) console.log(`\n${c.id}: known mistakes graded against each other\n${confusionMatrix(c.mistakes, c.seeds)}`);
+  }
   if (verbose) {
     for (const c of checks) {
       console.log(`\n${c.id}`);

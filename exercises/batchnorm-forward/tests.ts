@@ -146,6 +146,10 @@ export default defineTests([
     visibility: "hidden",
     points: 1,
     hint: "All columns have zero variance: the output is β in every row.",
-    args: [constant(3, 3, -7), [1, 2, 3], [0.5, 0, -0.5], 1e-5],
+    // β has a 0 in the middle: outputs that must be exactly 0 (atol decides there).
+    args: (rng) => {
+      const b = betaOf(rng, 3);
+      return [constant(3, 3, rng.uniform(-10, 10)), vector(rng, 3, { min: 0.5, max: 3 }), [b[0], 0, b[2]], 1e-5];
+    },
   },
 ]);

@@ -5,7 +5,8 @@
  * is bounded by that student's own activity.
  */
 import { db } from "@/lib/db";
-import { type GradeReport, GradeReportSchema } from "@/grader/schema";
+import type { GradeReport } from "@/grader/schema";
+import { publicReport } from "@/lib/submissions/submission-view";
 
 export interface StudentQuizAttempt {
   id: string;
@@ -41,14 +42,9 @@ export interface StudentDetail {
   lessonsRead: { lessonId: string; readAt: Date }[];
 }
 
+/** The stored report, validated; hidden entries of reports from older graders are rebuilt to today's category-only form. */
 export function parseReport(text: string | null): GradeReport | null {
-  if (!text) return null;
-  try {
-    const parsed = GradeReportSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return publicReport(text);
 }
 
 export async function getStudentDetail(userId: string): Promise<StudentDetail | null> {

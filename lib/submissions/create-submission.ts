@@ -8,7 +8,7 @@
  * stores a second one, also when two copies race (the unique constraint
  * decides, the loser reads the winner's row).
  */
-import { loadPublicExercise } from "@/grader";
+import { loadPublicExercise, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { submissionLimiter } from "@/lib/rate-limit/submission-limiter";
@@ -40,7 +40,16 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
   let id: string;
   try {
     ({ id } = await db.submission.create({
-      data: { userId: user.id, exerciseId, clientRequestId: input.clientRequestId, code: input.code, language: input.language, mode: input.mode },
+      data: {
+        userId: user.id,
+        exerciseId,
+        clientRequestId: input.clientRequestId,
+        code: input.code,
+        language: input.language,
+        mode: input.mode,
+        // fresh hidden inputs for this submission (crypto random), kept so regrading reproduces the grading
+        hiddenSeed: newGradingSeed(),
+      },
       select: { id: true },
     }));
   } catch (e) {

@@ -8,8 +8,11 @@
  * When the grader's queue is full the row goes back to `queued` and a retry
  * is scheduled in this process: an accepted submission is always graded
  * eventually (and after a restart by recover-submissions.ts).
+ *
+ * Hidden inputs come from the submission's stored seed (hiddenSeed), so a
+ * retry, a recovery after a restart or a regrade grades the same inputs.
  */
-import { type GradeReport, GraderBusyError, gradeSubmission } from "@/grader";
+import { type GradeReport, GraderBusyError, gradeSubmission, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { SubmissionError } from "./submission-error";
 
@@ -33,6 +36,8 @@ async function runGrading(id: string): Promise<void> {
   const claimed = await db.submission.updateMany({ where: { id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
   if (claimed.count === 0) return;
   const row = await db.submission.findUniqueOrThrow({ where: { id } });
+  // Rows from before per-submission seeds get one now, stored before grading, so any regrade reuses it.
+  const seed = row.hiddenSeed ?? (await db.submission.update({ where: { id }, data: { hiddenSeed: newGradingSeed() }, select: { hiddenSeed: true } })).hiddenSeed ?? undefined;
   const started = performance.now();
   let report: GradeReport;
   try {
@@ -41,6 +46,7 @@ async function runGrading(id: string): Promise<void> {
       code: row.code,
       language: row.language as "typescript" | "javascript",
       mode: row.mode as "run" | "submit",
+      seed,
     });
   } catch (e) {
     if (e instanceof GraderBusyError) {

@@ -144,4 +144,48 @@ describe("submission pipeline", () => {
       expect(after.verdict).toBe("passed");
     }
   });
+
+  it("gives each submission its own hidden seed, never shows it, and regrades with the same seed", async () => {
+    // Correct only where the first input value is positive: which hidden tests pass depends on the hidden inputs.
+    const picky = `${reference.replace("export function batchnormForward(", "function correct(")}
+export function batchnormForward(x: number[][], g: number[], b: number[], e: number) {
+  return x[0][0] > 0 ? correct(x, g, b, e) : { out: [], mean: [], variance: [] };
+}`;
+    expect(picky).not.toBe(reference);
+    const a = await create(alice, EXERCISE, { code: picky, language: "typescript", mode: "submit", clientRequestId: requestId() });
+    const b = await create(alice, EXERCISE, { code: picky, language: "typescript", mode: "submit", clientRequestId: requestId() });
+    const rows = await db.submission.findMany({ where: { id: { in: [a.id, b.id] } } });
+    const seeds = rows.map((r) => r.hiddenSeed);
+    expect(seeds.every((seed) => /^[0-9a-f]{16}$/.test(seed ?? ""))).toBe(true);
+    expect(new Set(seeds).size).toBe(2);
+    for (const [view, seed] of [[a, seeds[0]], [b, seeds[1]]] as const) {
+      expect(JSON.stringify(view)).not.toContain(seed);
+      expect(JSON.stringify(await get.getSubmissionForViewer(view.id, alice))).not.toContain(seed);
+    }
+    const pattern = (report: typeof a.report) => report?.tests.map((t) => t.status).join(",");
+    // Regrade a: put it back to queued; the grading must reuse its stored seed and reach the same verdicts.
+    const before = pattern(a.report);
+    expect(before).toMatch(/passed/);
+    expect(before).toMatch(/failed/);
+    for (let k = 0; k < 3; k++) {
+      await db.submission.update({ where: { id: a.id }, data: { status: "queued", report: null } });
+      const { gradeStoredSubmission } = await import("./grade-submission");
+      await gradeStoredSubmission(a.id);
+      const again = await get.getSubmissionForViewer(a.id, alice);
+      expect(pattern(again?.report ?? null)).toBe(before);
+      expect((await db.submission.findUniqueOrThrow({ where: { id: a.id } })).hiddenSeed).toBe(seeds[0]);
+    }
+  });
+
+  it("a submission stored without a seed gets one when it is graded, kept for later regrades", async () => {
+    const row = await db.submission.create({
+      data: { userId: "bob", exerciseId: EXERCISE, clientRequestId: requestId(), code: reference, language: "typescript", mode: "submit" },
+    });
+    expect(row.hiddenSeed).toBeNull();
+    const { gradeStoredSubmission } = await import("./grade-submission");
+    await gradeStoredSubmission(row.id);
+    const after = await db.submission.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.status).toBe("graded");
+    expect(after.hiddenSeed).toMatch(/^[0-9a-f]{16}$/);
+  });
 });

@@ -4,10 +4,13 @@
  * public tests must each be reported as errors. The real exercise folder
  * supplies the files; only the grading is faked.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadExercise } from "@/grader/load-exercise";
+import { type LoadedExercise, loadExercise } from "@/grader/load-exercise";
 import type { GradeReport } from "@/grader/schema";
-import { checkExercise, type GradeSource } from "./check-exercise";
+import { checkExercise, checkerSeeds, fixedHiddenTests, type GradeSource } from "./check-exercise";
+import { confusionMatrix } from "./confusion-matrix";
 
 type Verdict = "pass" | "fail-hidden" | "fail-public-only" | "compile-error";
 
@@ -40,11 +43,22 @@ function fakeReport(ids: { id: string; visibility: "public" | "hidden" }[], verd
   };
 }
 
-/** Grades by recognising which file the code came from. */
+/** A report for a mistake that fails hidden tests and names the given misconceptions. */
+function naming(ids: { id: string; visibility: "public" | "hidden" }[], named: string[]): GradeReport {
+  return { ...fakeReport(ids, "fail-hidden"), misconceptions: named.map((id) => ({ id, message: "m", testIds: [] })) };
+}
+
+/** Which known mistake's file this code is (undefined: not a mistake). */
+function mistakeIdOf(exercise: LoadedExercise, code: string): string | undefined {
+  return exercise.mistakes.find((m) => readFileSync(path.join(exercise.dir, "mistakes", `${m.id}.ts`), "utf8") === code)?.id;
+}
+
+/** Grades by recognising which file the code came from; a failing mistake is named as itself. */
 function scripted(verdicts: { reference: Verdict; starter: Verdict; mistake: Verdict }): GradeSource {
   return async (exercise, code) => {
-    const kind = code === exercise.starter ? "starter" : code.includes("export const misconception") ? "mistake" : "reference";
-    return fakeReport(exercise.tests, verdicts[kind]);
+    const mistake = mistakeIdOf(exercise, code);
+    const kind = code === exercise.starter ? "starter" : mistake ? "mistake" : "reference";
+    return mistake && verdicts.mistake === "fail-hidden" ? naming(exercise.tests, [mistake]) : fakeReport(exercise.tests, verdicts[kind]);
   };
 }
 
@@ -74,5 +88,49 @@ describe("checkExercise", () => {
     const exercise = await load();
     const check = await checkExercise(exercise, scripted({ reference: "pass", starter: "compile-error", mistake: "fail-hidden" }), course);
     expect(check.errors.join("\n")).toMatch(/starter\.ts: must compile, but: line 1:1 Unexpected token/);
+  });
+
+  it("names each mistake on every seed: a clean diagonal, and a wrong label is an error", async () => {
+    const exercise = await load();
+    const [first, second] = exercise.mistakes;
+    const seeds = checkerSeeds(3);
+    const grade: GradeSource = async (ex, code, _language, seed) => {
+      const own = mistakeIdOf(ex, code);
+      if (!own) return fakeReport(ex.tests, code === ex.starter ? "fail-hidden" : "pass");
+      // the first mistake's code is also labelled as the second one, on one seed only
+      return naming(ex.tests, own === first.id && seed === seeds[1] ? [own, second.id] : [own]);
+    };
+    const check = await checkExercise(exercise, grade, course, seeds);
+    const wrong = check.errors.filter((e) => e.includes("a wrong label is worse than none"));
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]).toContain(`mistakes/${first.id}.ts: grading it names the misconception "${second.id}" (on 1 of 3 seeds)`);
+    const matrix = confusionMatrix(check.mistakes, 3);
+    expect(matrix).toMatch(/1!!/);
+    expect(matrix).toMatch(/\b3\b/);
+  });
+
+  it("a mistake caught on only some seeds is an error", async () => {
+    const exercise = await load();
+    const seeds = checkerSeeds(4);
+    const grade: GradeSource = async (ex, code, _language, seed) => {
+      const own = mistakeIdOf(ex, code);
+      if (!own) return fakeReport(ex.tests, code === ex.starter ? "fail-hidden" : "pass");
+      return seed === seeds[2] ? fakeReport(ex.tests, "pass") : naming(ex.tests, [own]);
+    };
+    const check = await checkExercise(exercise, grade, course, seeds);
+    expect(check.errors.filter((e) => e.includes("catch this mistake on only 3 of 4 seeds"))).toHaveLength(exercise.mistakes.length);
+  });
+
+  it("finds hidden tests whose inputs do not depend on the seed", async () => {
+    const exercise = await load();
+    expect(fixedHiddenTests(exercise, checkerSeeds(3))).toEqual([]);
+    const frozen = exercise.parsedTests.map((p) =>
+      p.definition.visibility === "hidden" && p.definition.id === exercise.parsedTests.at(-1)?.definition.id
+        ? { ...p, definition: { ...p.definition, args: () => [[[1, 2]], [1, 1], [0, 0], 1e-5] } }
+        : p,
+    );
+    const lastHidden = exercise.parsedTests.at(-1)?.definition;
+    expect(lastHidden?.visibility).toBe("hidden");
+    expect(fixedHiddenTests({ ...exercise, parsedTests: frozen }, checkerSeeds(3))).toEqual([lastHidden?.id]);
   });
 });

@@ -5,4 +5,4 @@
 import { gradeInProcess } from "@/grader/grade";
 import type { GradeSource } from "./check-exercise";
 
-export const gradeSource: GradeSource = (exercise, code, language) => gradeInProcess(exercise, code, language, "submit");
+export const gradeSource: GradeSource = (exercise, code, language, seed) => gradeInProcess(exercise, code, language, "submit", { seed });

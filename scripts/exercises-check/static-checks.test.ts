@@ -34,6 +34,7 @@ function exercise(overrides: Partial<LoadedExercise> = {}): LoadedExercise {
     starter: "",
     reference: () => 0,
     tests: [test("p1", "public", 1), test("p2", "public", 1), test("p3", "public", 1), test("h1", "hidden", 2), test("h2", "hidden", 2)],
+    parsedTests: [],
     mistakes: [mistake("a"), mistake("b")],
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import type { GradeReport } from "@/grader/schema";
+import { HiddenTestItem } from "./hidden-test-item";
 import styles from "./results.module.css";
 import { TestResultItem } from "./test-result-item";
 
@@ -61,11 +62,10 @@ export function ResultsPanel({ report }: { report: GradeReport }) {
       {hiddenTests.length > 0 && (
         <>
           <h3>Hidden tests</h3>
+          <p className="muted">Hidden tests get fresh inputs on every submission and show only their verdict, why they failed and a hint.</p>
           <ul className={styles.hiddenTests}>
             {hiddenTests.map((t) => (
-              <li key={t.id} data-testid={`test-${t.id}`}>
-                <span className={t.status === "passed" ? styles.ok : styles.bad}>{t.status}</span> {t.name}
-              </li>
+              <HiddenTestItem key={t.id} test={t} />
             ))}
           </ul>
         </>
