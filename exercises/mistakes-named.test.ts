@@ -21,7 +21,7 @@ describe.each(exerciseIds)("%s: each mistake is named as itself only", async (id
   it.each(exercise.mistakes.map((m) => m.id))("%s", async (mistakeId) => {
     const code = readFileSync(path.join(root, id, "mistakes", `${mistakeId}.ts`), "utf8");
     const report = await gradeInProcess(exercise, code, "typescript", "submit");
-    expect(report.verdict).not.toBe("passed");
+    expect(report.status).toBe("failed");
     expect(report.misconceptions.map((m) => m.id)).toEqual([mistakeId]);
   });
 });
