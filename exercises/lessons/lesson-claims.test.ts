@@ -26,7 +26,7 @@ describe("normalizing-activations", () => {
     const r = batchnormForward([[2], [4], [4], [6]], [1], [0], 1e-5);
     expect(r.mean[0]).toBe(4);
     expect(r.variance[0]).toBe(2);
-    expect(r.out[0][0]).toBeCloseTo(-1.41421, 5);
+    expect(r.out[0][0]).toBeCloseTo(-Math.SQRT2, 5);
     expect(lesson("normalizing-activations")).toContain("\\approx -1.41421");
   });
 });

@@ -31,7 +31,6 @@ export default function TrainingCurvesFigure() {
   const [rows, setRows] = useState<Row[]>([]);
   const selectId = useId();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `run` is the "Train again" trigger; changing it restarts training.
   useEffect(() => {
     // "Train again" draws new data and initial weights (seeds 1, 2, 3, …); toy-mlp.test.ts checks the lesson's claims on these seeds.
     const seed = run + 1;
