@@ -80,14 +80,6 @@ export const FORMULAS = {
     params: ["s2", "n"],
     compute: (p: Params) => (p.s2 * p.n) / (p.n - 1),
   },
-  /** layer norm output of the first feature of one example with D = 4 features */
-  "layernorm-first-4": {
-    params: [...batch4, "eps"],
-    compute: (p: Params) => {
-      const xs = values4(p);
-      return (p.x1 - mean(xs)) / Math.sqrt(biasedVariance(xs) + p.eps);
-    },
-  },
   /** layer norm (γ = 1, β = 0) of entry (row 1, feature 1) of a 2×4 matrix: statistics over row 1's four features */
   "layernorm-row-2x4": {
     params: [...rowA, ...rowB, "eps"],
