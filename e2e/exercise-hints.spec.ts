@@ -6,6 +6,8 @@ import { openExercise } from "./workspace-helpers";
 const LATER_HINT_TEXT = ["the three paths from x to the loss", "the gradients of σ² and μ", "putting dx together", "-3/2"];
 
 test("a student opens the backward hints one at a time; the instructor sees them beside the submission", async ({ page, browser }) => {
+  // Two users, a grading and several page loads: about 55 s on the shared 2-core machine.
+  test.setTimeout(150_000);
   const student = await signUpNewStudent(page, "Hint Student");
   const bodies: string[] = [];
   page.on("response", async (response) => {
