@@ -34,18 +34,18 @@ test("the student dashboard reflects a quiz and submissions", async ({ page }) =
   await page.goto("/dashboard");
   await expect(page.getByTestId("continue-link")).toHaveAttribute("href", "/lessons/normalizing-activations");
 
-  // Quiz: the same answers as quiz-take.spec.ts → 4.67 / 6.
+  // Quiz: the same answers as quiz-take.spec.ts → 4.67 / 8.
   await page.goto(`/quizzes/${QUIZ}`);
   await page.getByRole("button", { name: "Start the quiz" }).click();
   const q = (id: string) => page.getByTestId(`question-${id}`);
   await q("hidden-units").getByLabel("True").check();
-  await q("covariate-shift-claim").locator("label", { hasText: "However the earlier weights change" }).click();
+  await q("covariate-shift-claim").locator("label", { hasText: "keeps the mean" }).click();
   await q("regularization-claims").locator("label", { hasText: "are noisy estimates" }).click();
   await q("regularization-claims").locator("label", { hasText: "slight regularizing effect, somewhat like dropout" }).click();
   await q("not-a-regularizer").getByLabel("False").check();
   await q("batch-size-noise").getByLabel("Your answer").fill("2");
   await page.getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.getByTestId("quiz-score")).toHaveText("4.67 / 6");
+  await expect(page.getByTestId("quiz-score")).toHaveText("4.67 / 8");
 
   // Code: a known mistake first (caught by hidden tests), then the reference.
   const wrong = await submitCode(page.request, source("mistakes/unbiased-variance.ts"), `dash-wrong-${Date.now()}`);
@@ -56,7 +56,7 @@ test("the student dashboard reflects a quiz and submissions", async ({ page }) =
   await page.goto("/dashboard");
   const quizRow = page.getByTestId(`quiz-${QUIZ}`);
   await expect(quizRow).toContainText("taken");
-  await expect(quizRow).toContainText("4.67/6 (78%)");
+  await expect(quizRow).toContainText("4.67/8 (58%)");
   const exerciseRow = page.getByTestId(`exercise-${EXERCISE}`);
   await expect(exerciseRow).toContainText("passed");
   await expect(exerciseRow).toContainText("100%");
@@ -66,7 +66,7 @@ test("the student dashboard reflects a quiz and submissions", async ({ page }) =
   await expect(misconceptions).toContainText("N − 1");
   await expect(misconceptions.getByRole("link", { name: "Review the lesson section" }).first()).toHaveAttribute("href", /^\/lessons\/[a-z-]+#[a-z0-9-]+$/);
   await expect(page.getByTestId("recent-activity")).toContainText(`Submitted ${EXERCISE} — passed (100%)`);
-  await expect(page.getByTestId("recent-activity")).toContainText(`Took quiz ${QUIZ} — 4.67/6`);
+  await expect(page.getByTestId("recent-activity")).toContainText(`Took quiz ${QUIZ} — 4.67/8`);
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -77,7 +77,7 @@ test("the instructor sees the student in the matrix, the analytics, the drill-do
   await expect(page.getByTestId("roster-count")).toContainText("1 student");
   const row = page.getByTestId(`roster-row-${student.email}`);
   await expect(row).toContainText(student.name);
-  await expect(row).toContainText("4.67/6");
+  await expect(row).toContainText("4.67/8");
   await expect(row).toContainText("passed");
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -123,7 +123,7 @@ test("the instructor sees the student in the matrix, the analytics, the drill-do
   expect(values).toHaveLength(header.length);
   const cells = Object.fromEntries(values.map((value, i) => [header[i], value]));
   expect(cells.Name).toBe(student.name);
-  expect(cells[`Quiz: ${QUIZ} (best, out of 6)`]).toBe("4.67");
+  expect(cells[`Quiz: ${QUIZ} (best, out of 8)`]).toBe("4.67");
   expect(cells[`Exercise: ${EXERCISE} (best %)`]).toBe("100");
   expect(cells["Exercise: batchnorm-backward (best %)"]).toBe("");
   expect(cells["Exercises passed"]).toBe("1");

@@ -49,6 +49,12 @@ test("the training-curves figure trains live in the browser", async ({ page }) =
   await expect(page.getByTestId("training-curves-description")).toContainText("Finished: step 300 of 300", { timeout: 30_000 });
   await expect(figure.locator(".recharts-line path.recharts-curve")).toHaveCount(2);
   expect(await seriousViolations(page)).toEqual([]);
+  // The lesson's claim at the largest rate: the plain network diverges, batch norm trains.
+  await figure.getByLabel("Learning rate").selectOption("0.5");
+  const description = page.getByTestId("training-curves-description");
+  await expect(description).toContainText("Finished: step 300 of 300", { timeout: 30_000 });
+  await expect(description).toContainText("learning rate 0.5");
+  await expect(description).toContainText("Loss without batch norm diverged, with batch norm 0.", { timeout: 30_000 });
 });
 
 test("a signed-in student can mark a lesson read with the button", async ({ page }) => {

@@ -30,7 +30,7 @@ const WHY: Record<string, string[]> = {
   s2: ["rounder-contours"],
   s3: ["convex"],
   s4: ["rounder-contours"],
-  s5: ["fewer-params"],
+  s5: ["decorrelates"],
   s6: ["convex"],
   s7: ["convex"],
   s8: [],
@@ -161,7 +161,7 @@ describe("quiz item analysis (first attempts of students)", () => {
     expect(q.answered).toBe(10);
     expect(q.correct).toBe(5);
     expect(q.percentCorrect).toBe(0.5);
-    expect(Object.fromEntries(q.options!.map((o) => [o.id, o.count]))).toEqual({ "rounder-contours": 5, "fewer-params": 1, convex: 3, "no-overfit": 0 });
+    expect(Object.fromEntries(q.options!.map((o) => [o.id, o.count]))).toEqual({ "rounder-contours": 5, decorrelates: 1, convex: 3, "smaller-gradients": 0 });
     expect(q.options!.find((o) => o.id === "convex")!.share).toBe(0.3);
     expect(q.blank).toBe(1);
     // upper s0,s1,s2: 3 correct; lower s7,s8,s9: 1 correct (s9)

@@ -47,6 +47,18 @@ describe("checkContent on broken content", () => {
     expect(errors.some((e) => e.includes("exercises/quizzes/m.json"))).toBe(true);
   });
 
+  it("reports a figure reference that lands on a section without the figure, and a broken same-page link", async () => {
+    const root = await fixture({
+      "course.json": course,
+      "lessons/m.md": "# M\n\n## Scale and shift\n\nText.\n\n## Seeing it\n\n```figure\ntraining-curves\n```\n\nThe live training run [above](/lessons/m#scale-and-shift) and [again](/lessons/m#seeing-it); see [this](#nowhere).\n",
+      "quizzes/m.json": { id: "m", title: "Q", questions: [goodQuestion] },
+    });
+    const { errors } = await checkContent(root);
+    expect(errors).toContainEqual(expect.stringContaining("link /lessons/m#scale-and-shift is introduced as a figure, but section #scale-and-shift has no figure"));
+    expect(errors).toContainEqual(expect.stringContaining("link (#nowhere): no heading"));
+    expect(errors).toHaveLength(2);
+  });
+
   it("reports links to unknown anchors and lessons, with file and line", async () => {
     const root = await fixture({
       "course.json": course,
@@ -85,6 +97,7 @@ describe("checkContent on broken content", () => {
       formula: "unbiased-from-biased",
       params: { n: { min: 1, max: 3, step: 1 }, s2: { min: 1, max: 2, step: 1 } },
       tolerance: { abs: 0.01 },
+      wrongMethods: ["unchanged"],
     };
     const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n", "quizzes/m.json": { id: "m", title: "Q", questions: [variant] } });
     const { errors } = await checkContent(root);
@@ -100,11 +113,51 @@ describe("checkContent on broken content", () => {
       formula: "batch-mean-4",
       params: { x1: { min: 0, max: 1, step: 1 } },
       tolerance: { abs: 0.01 },
+      wrongMethods: ["sum", "no-such-method"],
     };
     const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n", "quizzes/m.json": { id: "m", title: "Q", questions: [variant] } });
     const text = (await checkContent(root)).errors.join("\n");
     expect(text).toContain("formula batch-mean-4 needs params x1, x2, x3, x4");
     expect(text).toContain("placeholder {{zz}} has no parameter");
+    expect(text).toContain('formula batch-mean-4 has no wrong method "no-such-method"');
+  });
+
+  it("reports a variant whose drawn numbers let a listed wrong method earn full credit", async () => {
+    // The old running-variance ranges: s2 = 1 gives 1 for any momentum, reversed or not.
+    const variant = {
+      id: "running-var",
+      type: "numeric-variant",
+      prompt: "{{s2}} {{momentum}} {{k}}",
+      explanation: "{{answer}}",
+      formula: "running-var-after-k",
+      params: { s2: { min: 0.5, max: 6, step: 0.5 }, momentum: { min: 0.8, max: 0.99, step: 0.01 }, k: { min: 1, max: 8, step: 1 } },
+      tolerance: { abs: 0.002, rel: 0.0005 },
+      wrongMethods: ["momentum-reversed", "starts-at-zero"],
+    };
+    const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n", "quizzes/m.json": { id: "m", title: "Q", questions: [variant] } });
+    const errors = (await checkContent(root)).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/running-var\.wrongMethods: "momentum-reversed" \(weighs the NEW value by m\) gets full credit on \d+ of 1000 seeds/);
+  });
+
+  it("reports a quiz whose correct options are the longest more often than chance", async () => {
+    const single = (id: string) => ({
+      id,
+      type: "single",
+      prompt: "p",
+      explanation: "e",
+      options: [
+        { id: "key", text: "a much longer and more careful answer", correct: true },
+        { id: "b", text: "short", correct: false },
+        { id: "c", text: "brief", correct: false },
+      ],
+    });
+    const questions = [single("q1"), single("q2"), single("q3"), goodQuestion];
+    const root = await fixture({ "course.json": course, "lessons/m.md": "# M\n", "quizzes/m.json": { id: "m", title: "Q", questions } });
+    const { errors, summary } = await checkContent(root);
+    expect(summary).toContainEqual("quiz m: correct option is the longest in 3 of 3 choice questions (chance 1.00): q1, q2, q3");
+    expect(errors).toContainEqual("exercises/quizzes/m.json: the correct option is the longest in 3 questions, above chance (1.00): q1, q2, q3");
+    expect(errors).toContainEqual("quizzes: the correct option is the longest in 3 of 3 choice questions, above chance (1.00)");
   });
 
   it("reports unknown figures and a quiz whose id differs from its file", async () => {

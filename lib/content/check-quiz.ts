@@ -1,11 +1,42 @@
 /**
  * Deep checks of one validated quiz beyond its zod schema: every seeded variant
- * must be solvable (finite answer, all placeholders filled) for many seeds.
+ * must be solvable (finite answer, all placeholders filled) for many seeds,
+ * and on every one of those seeds each wrong method the question lists must
+ * land outside the grading tolerance (no full credit for a known mistake).
  */
-import type { Quiz, VariantQuestion } from "../quiz/schema";
+import type { Quiz, Tolerance, VariantQuestion } from "../quiz/schema";
 import { drawParams, variantAnswer } from "../quiz/variants";
+import { WRONG_METHODS } from "../quiz/wrong-methods";
 
-export const VARIANT_SAMPLES = 500;
+export const VARIANT_SAMPLES = 1000;
+
+/** The quiz grader's acceptance rule (FORMAT.md): |given − answer| ≤ abs + rel·|answer|. */
+function accepted(given: number, answer: number, tolerance: Tolerance): boolean {
+  return Number.isFinite(given) && Math.abs(given - answer) <= tolerance.abs + tolerance.rel * Math.abs(answer);
+}
+
+function checkSeparation(file: string, q: VariantQuestion, samples: number): string[] {
+  const errors: string[] = [];
+  for (const name of q.wrongMethods) {
+    const method = WRONG_METHODS[q.formula]?.[name];
+    if (!method) continue; // the schema already reported it
+    let hits = 0;
+    let example = "";
+    for (let seed = 1; seed <= samples; seed++) {
+      const { params, answer } = variantAnswer(q, seed * 7919);
+      if (accepted(method.compute(params), answer, q.tolerance)) {
+        hits++;
+        example ||= JSON.stringify(params);
+      }
+    }
+    if (hits) {
+      errors.push(
+        `${file}: questions.${q.id}.wrongMethods: "${name}" (${method.description}) gets full credit on ${hits} of ${samples} seeds, e.g. ${example} — change the parameter ranges`,
+      );
+    }
+  }
+  return errors;
+}
 
 function checkVariant(file: string, q: VariantQuestion, samples: number): string[] {
   const errors: string[] = [];
@@ -34,7 +65,7 @@ function checkVariant(file: string, q: VariantQuestion, samples: number): string
       return errors;
     }
   }
-  return errors;
+  return [...errors, ...checkSeparation(file, q, samples)];
 }
 
 export function checkQuiz(file: string, quiz: Quiz, samples = VARIANT_SAMPLES): string[] {

@@ -50,3 +50,24 @@ export function lessonTitle(markdown: string): string | null {
 export function figureIds(markdown: string): string[] {
   return [...markdown.matchAll(/^```figure\s*\n\s*([a-z0-9-]+)\s*\n```/gm)].map((m) => m[1]);
 }
+
+/** Figure ids per section anchor (a figure belongs to the nearest heading above it). */
+export function figuresBySection(markdown: string): Map<string, string[]> {
+  const anchors = headingAnchors(markdown);
+  const sections = new Map<string, string[]>();
+  const lines = markdown.split("\n");
+  let heading = -1;
+  let inFence = false;
+  lines.forEach((line, i) => {
+    if (line.startsWith("```")) {
+      if (!inFence && line.trim() === "```figure" && heading >= 0) {
+        const id = lines[i + 1]?.trim();
+        if (id) sections.set(anchors[heading], [...(sections.get(anchors[heading]) ?? []), id]);
+      }
+      inFence = !inFence;
+      return;
+    }
+    if (!inFence && /^#{1,6}\s/.test(line)) heading++;
+  });
+  return sections;
+}

@@ -14,18 +14,22 @@ export interface NamedFormula {
   compute(p: Params): number;
 }
 
-const batch4 = ["x1", "x2", "x3", "x4"] as const;
+export const batch4 = ["x1", "x2", "x3", "x4"] as const;
+/** upstream gradients G = ∂L/∂y of the four examples (backward-pass variants) */
+export const upstream4 = ["g1", "g2", "g3", "g4"] as const;
+const rowA = ["a1", "a2", "a3", "a4"] as const;
+const rowB = ["b1", "b2", "b3", "b4"] as const;
 
-function values4(p: Params): number[] {
-  return batch4.map((k) => p[k]);
+export function values4(p: Params, names: readonly string[] = batch4): number[] {
+  return names.map((k) => p[k]);
 }
 
-function mean(xs: number[]): number {
+export function mean(xs: number[]): number {
   return xs.reduce((s, v) => s + v, 0) / xs.length;
 }
 
 /** Biased (divide by N), two-pass for stability. */
-function biasedVariance(xs: number[]): number {
+export function biasedVariance(xs: number[]): number {
   const m = mean(xs);
   return xs.reduce((s, v) => s + (v - m) ** 2, 0) / xs.length;
 }
@@ -76,15 +80,44 @@ export const FORMULAS = {
     params: ["s2", "n"],
     compute: (p: Params) => (p.s2 * p.n) / (p.n - 1),
   },
-  /** layer norm output of the first feature of one example with D = 4 features */
-  "layernorm-first-4": {
-    params: [...batch4, "eps"],
+  /** layer norm (γ = 1, β = 0) of entry (row 1, feature 1) of a 2×4 matrix: statistics over row 1's four features */
+  "layernorm-row-2x4": {
+    params: [...rowA, ...rowB, "eps"],
     compute: (p: Params) => {
-      const xs = values4(p);
-      return (p.x1 - mean(xs)) / Math.sqrt(biasedVariance(xs) + p.eps);
+      const row = values4(p, rowA);
+      return (p.a1 - mean(row)) / Math.sqrt(biasedVariance(row) + p.eps);
     },
   },
+  /** backward, one feature, N = 4: dβ = Σᵢ Gᵢ */
+  "dbeta-4": { params: [...batch4, ...upstream4, "gamma", "eps"], compute: (p: Params) => sumOf(values4(p, upstream4)) },
+  /** backward, one feature, N = 4: dγ = Σᵢ Gᵢ x̂ᵢ */
+  "dgamma-4": {
+    params: [...batch4, ...upstream4, "gamma", "eps"],
+    compute: (p: Params) => backward4(p).dgamma,
+  },
+  /** backward, one feature, N = 4: dx₁ = γ/(N√(σ² + ε))·(N G₁ − dβ − x̂₁ dγ) */
+  "dx-first-4": {
+    params: [...batch4, ...upstream4, "gamma", "eps"],
+    compute: (p: Params) => backward4(p).dx1,
+  },
 } satisfies Record<string, NamedFormula>;
+
+function sumOf(xs: number[]): number {
+  return xs.reduce((s, v) => s + v, 0);
+}
+
+/** The compact backward pass for one feature of a batch of four (course conventions). */
+export function backward4(p: Params): { xhat: number[]; std: number; dbeta: number; dgamma: number; dx1: number } {
+  const xs = values4(p);
+  const g = values4(p, upstream4);
+  const mu = mean(xs);
+  const std = Math.sqrt(biasedVariance(xs) + p.eps);
+  const xhat = xs.map((v) => (v - mu) / std);
+  const dbeta = sumOf(g);
+  const dgamma = sumOf(g.map((gi, i) => gi * xhat[i]));
+  const dx1 = (p.gamma / (4 * std)) * (4 * g[0] - dbeta - xhat[0] * dgamma);
+  return { xhat, std, dbeta, dgamma, dx1 };
+}
 
 export type FormulaName = keyof typeof FORMULAS;
 export const FORMULA_NAMES = Object.keys(FORMULAS) as [FormulaName, ...FormulaName[]];

@@ -46,6 +46,7 @@ const quiz: Quiz = quizSchema.parse({
         x4: { min: -5, max: 5, step: 0.5 },
       },
       tolerance: { abs: 0.01 },
+      wrongMethods: ["sum"],
     },
   ],
 });

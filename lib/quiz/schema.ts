@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { FORMULA_NAMES, FORMULAS } from "./formulas";
+import { wrongMethodNames } from "./wrong-methods";
 
 const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use kebab-case: lowercase letters, digits and dashes");
 const lessonLink = z
@@ -58,8 +59,14 @@ const variantSchema = z
     formula: z.enum(FORMULA_NAMES),
     params: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), paramRangeSchema),
     tolerance: toleranceSchema,
+    /** known wrong methods (lib/quiz/wrong-methods.ts) the drawn numbers must tell apart from the key; the checker proves it */
+    wrongMethods: z.array(z.string()).min(1, "list the known wrong methods this variant must separate from the key"),
   })
   .superRefine((q, ctx) => {
+    const known = wrongMethodNames(q.formula);
+    for (const name of q.wrongMethods) {
+      if (!known.includes(name)) ctx.addIssue({ code: "custom", path: ["wrongMethods"], message: `formula ${q.formula} has no wrong method "${name}" (known: ${known.join(", ") || "none"})` });
+    }
     const wanted = [...FORMULAS[q.formula].params].sort();
     const given = Object.keys(q.params).sort();
     if (wanted.join(",") !== given.join(",")) {

@@ -48,6 +48,14 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expect: signedIn(200),
     stateChanging: true,
   },
+  {
+    file: "app/api/exercises/[id]/hints/route.ts",
+    method: "POST",
+    path: "/api/exercises/batchnorm-backward/hints",
+    body: { index: 0 },
+    expect: signedIn(200),
+    stateChanging: true,
+  },
   // Someone else's submission is 404 (not 403): its existence is not confirmed.
   { file: "app/api/submissions/[id]/route.ts", method: "GET", path: "/api/submissions/{own}", expect: { anonymous: 401, student: 200, otherStudent: 404, instructor: 200 } },
   { file: "app/api/instructor/roster/route.ts", method: "GET", path: "/api/instructor/roster", expect: instructorOnly },

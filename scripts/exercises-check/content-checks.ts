@@ -14,6 +14,9 @@ export interface ContentCheck {
   run: () => Promise<ContentCheckResult>;
 }
 
+/** Seeds of the training-curves figure the claims are checked on (about 15–30 s on the shared machine). */
+const FIGURE_SEEDS = 20;
+
 export const contentChecks: ContentCheck[] = [
   {
     name: "lessons, quizzes and lesson links",
@@ -22,6 +25,20 @@ export const contentChecks: ContentCheck[] = [
       // instead of preventing the exercise checks from running.
       const { checkContent } = await import("@/lib/content/check-content");
       return checkContent();
+    },
+  },
+  {
+    name: "training-curves figure claims",
+    run: async () => {
+      // The lesson "Seeing the speed-up" describes what the live figure shows; its
+      // claims must hold for ≥ 90 % of seeds of the figure's own training code.
+      const { measureFigureClaims } = await import("@/app/_components/figures/toy-mlp-claims");
+      const { seeds, rates } = measureFigureClaims(Array.from({ length: FIGURE_SEEDS }, (_, i) => i + 1));
+      const summary = Object.entries(rates).map(([claim, rate]) => `figure training-curves: ${claim}: ${Math.round(rate * 100)} % of ${seeds} seeds`);
+      const errors = Object.entries(rates)
+        .filter(([, rate]) => rate < 0.9)
+        .map(([claim, rate]) => `app/_components/figures/toy-mlp.ts: lesson claim "${claim}" holds for only ${Math.round(rate * 100)} % of ${seeds} seeds (needs ≥ 90 %)`);
+      return { errors, summary };
     },
   },
 ];

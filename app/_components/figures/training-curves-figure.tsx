@@ -7,16 +7,22 @@
 import { useEffect, useId, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { FigureFrame } from "./figure-frame";
-import { trainToyMlp } from "./toy-mlp";
+import { TOY_SETUP, trainToyMlp } from "./toy-mlp";
 
-const STEPS = 300;
+const STEPS = TOY_SETUP.steps;
 const CHUNK = 10;
-const RATES = [0.1, 0.3] as const;
+const RATES = TOY_SETUP.learningRates;
+/** Top of the log axis: a diverging run is drawn pinned there instead of vanishing. */
+const CEILING = 10;
+const shown = (loss: number) => (Number.isFinite(loss) ? Math.min(loss, CEILING) : CEILING);
+const describeLoss = (loss: number) => (Number.isFinite(loss) && loss < CEILING ? loss.toFixed(4) : "diverged");
 
 interface Row {
   step: number;
   plain: number;
   batchNorm: number;
+  plainShown: number;
+  batchNormShown: number;
 }
 
 export default function TrainingCurvesFigure() {
@@ -25,10 +31,11 @@ export default function TrainingCurvesFigure() {
   const [rows, setRows] = useState<Row[]>([]);
   const selectId = useId();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `run` is the "Train again" trigger; changing it restarts training.
   useEffect(() => {
-    const plain = trainToyMlp({ batchNorm: false, steps: STEPS, learningRate: rate });
-    const withBn = trainToyMlp({ batchNorm: true, steps: STEPS, learningRate: rate });
+    // "Train again" draws new data and initial weights (seeds 1, 2, 3, …); toy-mlp.test.ts checks the lesson's claims on these seeds.
+    const seed = run + 1;
+    const plain = trainToyMlp({ batchNorm: false, steps: STEPS, learningRate: rate, seed });
+    const withBn = trainToyMlp({ batchNorm: true, steps: STEPS, learningRate: rate, seed });
     let step = 0;
     let frame = 0;
     let cancelled = false;
@@ -39,7 +46,7 @@ export default function TrainingCurvesFigure() {
         const a = plain.next();
         const b = withBn.next();
         if (a.done || b.done) break;
-        chunk.push({ step, plain: a.value, batchNorm: b.value });
+        chunk.push({ step, plain: a.value, batchNorm: b.value, plainShown: shown(a.value), batchNormShown: shown(b.value) });
       }
       if (cancelled) return;
       setRows((prev) => [...prev, ...chunk]);
@@ -78,9 +85,9 @@ export default function TrainingCurvesFigure() {
       description={
         <p data-testid="training-curves-description">
           {last
-            ? `${done ? "Finished" : "Training"}: step ${last.step} of ${STEPS}. Loss without batch norm ${last.plain.toFixed(4)}, with batch norm ${last.batchNorm.toFixed(4)}.`
+            ? `${done ? "Finished" : "Training"}: step ${last.step} of ${STEPS}. Loss without batch norm ${describeLoss(last.plain)}, with batch norm ${describeLoss(last.batchNorm)}.`
             : "Starting training…"}{" "}
-          Both networks start from the same weights and use learning rate {rate}; the vertical axis is logarithmic.
+          Both networks (two layers of 16 tanh units, initial weights drawn too large on purpose) start from the same weights and use learning rate {rate}; the vertical axis is logarithmic. Train again draws new data and weights.
         </p>
       }
     >
@@ -88,10 +95,10 @@ export default function TrainingCurvesFigure() {
         <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 25, left: 10 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={[0, STEPS]} label={{ value: "gradient step", position: "insideBottom", offset: -12 }} />
-          <YAxis scale="log" domain={[0.001, 1]} allowDataOverflow tickFormatter={(v: number) => String(v)} />
+          <YAxis scale="log" domain={[0.001, CEILING]} allowDataOverflow tickFormatter={(v: number) => String(v)} />
           <Legend verticalAlign="top" />
-          <Line dataKey="plain" name="without batch norm" stroke="#b3261e" dot={false} isAnimationActive={false} />
-          <Line dataKey="batchNorm" name="with batch norm" stroke="#3346c9" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line dataKey="plainShown" name="without batch norm" stroke="#b3261e" dot={false} isAnimationActive={false} />
+          <Line dataKey="batchNormShown" name="with batch norm" stroke="#3346c9" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </FigureFrame>

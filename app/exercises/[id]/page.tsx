@@ -6,11 +6,13 @@ import { Markdown } from "@/app/_components/markdown/markdown";
 import { loadPublicExercise } from "@/grader";
 import { requireUser } from "@/lib/auth/session";
 import { getDraft } from "@/lib/drafts/drafts";
+import { openedHints } from "@/lib/hints/hint-opens";
 import { editorDeclarations } from "@/lib/submissions/editor-declarations";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
 import { javascriptStarter } from "@/lib/submissions/javascript-starter";
 import { isKnownExercise } from "@/lib/submissions/known-exercise";
 import styles from "../workspace.module.css";
+import { HintsPanel } from "./hints-panel";
 import { Workspace } from "./workspace";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +29,12 @@ export default async function ExercisePage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/exercises/${id}`);
   if (!(await isKnownExercise(id))) notFound();
-  const [exercise, draft, history] = await Promise.all([loadPublicExercise(id), getDraft(user.id, id), listSubmissionHistory(user.id, id)]);
+  const [exercise, draft, history, hints] = await Promise.all([
+    loadPublicExercise(id),
+    getDraft(user.id, id),
+    listSubmissionHistory(user.id, id),
+    openedHints(user.id, id),
+  ]);
   const lessonPath = exercise.lesson.split("#")[0];
 
   return (
@@ -38,6 +45,7 @@ export default async function ExercisePage({ params }: Props) {
         </nav>
         {/* prompt.md opens with the exercise title as its h1 */}
         <Markdown source={exercise.prompt} />
+        <HintsPanel exerciseId={id} total={hints.total} opened={hints.opened} />
         <h2>Tests</h2>
         <p className="muted">
           Run checks your code against the {exercise.publicTests.length} public tests. Submit grades it against all{" "}

@@ -1,7 +1,7 @@
-/** Known mistake: statistics per (example, channel) over H·W only — instance norm, not batch norm. */
+/** Known mistake: statistics per example over all C·H·W values (layer norm over the whole image). */
 export const misconception = {
   message:
-    "You computed a separate mean and variance for every image and channel (over H·W only). That is instance normalization; batch norm pools each channel over the whole batch AND all pixels, N·H·W values.",
+    "You computed one mean and variance per example, over all of its channels and pixels (C·H·W values). That is layer normalization of the whole image; spatial batch norm keeps channels apart and pools each channel over the batch and the pixels, N·H·W values.",
   lesson: "/lessons/beyond-batchnorm#spatial-batch-norm",
 };
 
@@ -11,12 +11,11 @@ export function spatialBatchnormForward(
   beta: number[],
   eps: number,
 ): number[][][][] {
-  return x.map((sample) =>
-    sample.map((plane, c) => {
-      const values = plane.flat();
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
-      return plane.map((row) => row.map((v) => (gamma[c] * (v - mean)) / Math.sqrt(variance + eps) + beta[c]));
-    }),
-  );
+  return x.map((sample) => {
+    const values = sample.flat(2);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
+    const invStd = 1 / Math.sqrt(variance + eps);
+    return sample.map((plane, c) => plane.map((row) => row.map((v) => gamma[c] * (v - mean) * invStd + beta[c])));
+  });
 }

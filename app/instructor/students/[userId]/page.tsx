@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { formatPoints } from "@/lib/analytics/format";
 import { getStudentDetail } from "@/lib/analytics/student-detail";
 import { requireInstructor } from "@/lib/auth/session";
-import { SubmissionReport } from "./submission-report";
+import { hintOpensByExercise } from "@/lib/hints/hint-opens";
+import { loadHints } from "@/lib/hints/hints-file";
+import { type HintsAtSubmission, SubmissionReport } from "./submission-report";
 
 export const metadata: Metadata = { title: "Student detail" };
 export const dynamic = "force-dynamic";
@@ -17,6 +19,14 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
   const detail = userId.length <= 100 ? await getStudentDetail(userId) : null;
   if (!detail) notFound();
   const { user } = detail;
+  // Hints opened up to each submission's time, shown beside it.
+  const opens = await hintOpensByExercise(userId);
+  const exerciseIds = [...new Set(detail.submissions.map((s) => s.exerciseId))];
+  const totals = new Map(await Promise.all(exerciseIds.map(async (id) => [id, (await loadHints(id)).length] as const)));
+  const hintsAt = (exerciseId: string, at: Date): HintsAtSubmission => ({
+    total: totals.get(exerciseId) ?? 0,
+    opened: (opens.get(exerciseId) ?? []).filter((o) => o.openedAt <= at).map((o) => o.index + 1),
+  });
 
   return (
     <div className="stack">
@@ -67,7 +77,7 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
         {detail.submissions.length === 0 ? (
           <p className="muted">No submissions.</p>
         ) : (
-          detail.submissions.map((s) => <SubmissionReport key={s.id} submission={s} />)
+          detail.submissions.map((s) => <SubmissionReport key={s.id} submission={s} hints={hintsAt(s.exerciseId, s.createdAt)} />)
         )}
       </section>
     </div>

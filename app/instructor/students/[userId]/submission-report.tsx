@@ -3,13 +3,25 @@ import type { StudentSubmission } from "@/lib/analytics/student-detail";
 import { formatMs, formatPercent } from "@/lib/analytics/format";
 import styles from "../../instructor.module.css";
 
-export function SubmissionReport({ submission: s }: { submission: StudentSubmission }) {
+/** Hints of this exercise the student had opened when submitting (1-based numbers), out of `total`. */
+export interface HintsAtSubmission {
+  opened: number[];
+  total: number;
+}
+
+export function SubmissionReport({ submission: s, hints }: { submission: StudentSubmission; hints?: HintsAtSubmission }) {
   const r = s.report;
   return (
     <details className={`card ${styles.submission}`} data-testid={`submission-${s.id}`}>
       <summary>
         {s.createdAt.toISOString().slice(0, 19).replace("T", " ")} · <code>{s.exerciseId}</code> · {s.mode} · {s.verdict ?? s.status} ·{" "}
         {formatPercent(s.score)} · {formatMs(s.gradingMs)}
+        {hints && hints.total > 0 ? (
+          <span data-testid="submission-hints">
+            {" "}
+            · hints opened: {hints.opened.length ? `${hints.opened.join(", ")} of ${hints.total}` : `none of ${hints.total}`}
+          </span>
+        ) : null}
       </summary>
       <div className="stack">
         <div>

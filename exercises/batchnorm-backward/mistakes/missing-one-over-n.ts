@@ -1,0 +1,40 @@
+/** Known mistake: the 1/N of ∂μ/∂x and ∂σ²/∂x left out. */
+export const misconception = {
+  message:
+    "Your dx leaves out the 1/N in the local derivatives of the batch statistics: ∂μ_j/∂x_ij = 1/N and ∂σ²_j/∂x_ij = 2(x_ij − μ_j)/N. Without it the mean and variance paths are N times too strong and the columns of dx no longer sum to zero.",
+  lesson: "/lessons/fitting-batchnorm#gradient-through-mean-and-variance",
+};
+
+export function batchnormBackward(
+  dout: number[][],
+  x: number[][],
+  gamma: number[],
+  eps: number,
+): { dx: number[][]; dgamma: number[]; dbeta: number[] } {
+  const n = x.length;
+  const d = x[0].length;
+  const dx: number[][] = x.map((row) => row.map(() => 0));
+  const dgamma: number[] = new Array(d).fill(0);
+  const dbeta: number[] = new Array(d).fill(0);
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[i][j];
+    mean /= n;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += (x[i][j] - mean) ** 2;
+    variance /= n;
+    const invStd = 1 / Math.sqrt(variance + eps);
+    const xhat = x.map((row) => (row[j] - mean) * invStd);
+    const dxhat = dout.map((row) => row[j] * gamma[j]);
+    let dvar = 0;
+    let dmu = 0;
+    for (let i = 0; i < n; i++) {
+      dbeta[j] += dout[i][j];
+      dgamma[j] += dout[i][j] * xhat[i];
+      dvar += -0.5 * dxhat[i] * (x[i][j] - mean) * (variance + eps) ** -1.5;
+      dmu += -dxhat[i] * invStd;
+    }
+    for (let i = 0; i < n; i++) dx[i][j] = dxhat[i] * invStd + dvar * 2 * (x[i][j] - mean) + dmu;
+  }
+  return { dx, dgamma, dbeta };
+}
