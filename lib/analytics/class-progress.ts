@@ -1,8 +1,8 @@
 /**
  * The class completion matrix: one row per student, one cell per course item.
- * Every number comes from a database aggregate (groupBy per student × item),
- * so the rows read are bounded by students × items, never by the number of
- * attempts, answers or submissions.
+ * Every number comes from a database aggregate (groupBy per student × item)
+ * over one page of students at a time (roster-page.ts picks and orders the
+ * page, grades-stream.ts walks the class in chunks).
  *
  * Definitions (shared with the CSV export and the student dashboard):
  * - lesson: read or not (a LessonProgress row);
@@ -100,33 +100,44 @@ function round(value: number, digits = 4): number {
   return Math.round(value * f) / f;
 }
 
-/** The matrix for every student (role "student"), ordered by name. */
-export async function getClassProgress(items: CourseItems, options: { userIds?: string[] } = {}): Promise<StudentProgressRow[]> {
-  const userFilter = options.userIds ? { userId: { in: options.userIds } } : {};
+/** Most student ids one call reads: a roster page or one CSV chunk, never the class. */
+export const MAX_ROWS_PER_READ = 500;
+
+export interface StudentIdentity {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * The matrix rows of the given students (one roster page or one CSV chunk),
+ * in the given order. The id lists are bounded by MAX_ROWS_PER_READ, so the
+ * statements' parameter counts never grow with the class, and every
+ * groupBy is answered from a covering index (see the dashboard migrations).
+ */
+export async function getProgressRows(items: CourseItems, students: StudentIdentity[]): Promise<StudentProgressRow[]> {
+  if (students.length > MAX_ROWS_PER_READ) throw new Error(`getProgressRows reads at most ${MAX_ROWS_PER_READ} students at a time`);
+  if (students.length === 0) return [];
+  const userId = { in: students.map((s) => s.id) };
   const quizIds = items.quizzes.map((q) => q.id);
   const exerciseIds = items.exercises.map((e) => e.id);
-  const [students, reads, quizBest, submitStats, passes] = await Promise.all([
-    db.user.findMany({
-      where: { role: "student", ...(options.userIds ? { id: { in: options.userIds } } : {}) },
-      select: { id: true, name: true, email: true },
-      orderBy: [{ name: "asc" }, { email: "asc" }],
-    }),
-    db.lessonProgress.findMany({ where: { ...userFilter, lessonId: { in: items.lessons.map((l) => l.id) } }, select: { userId: true, lessonId: true } }),
+  const [reads, quizBest, submitStats, passes] = await Promise.all([
+    db.lessonProgress.findMany({ where: { userId, lessonId: { in: items.lessons.map((l) => l.id) } }, select: { userId: true, lessonId: true } }),
     db.quizAttempt.groupBy({
       by: ["userId", "quizId"],
-      where: { ...userFilter, quizId: { in: quizIds }, status: "submitted" },
+      where: { userId, quizId: { in: quizIds }, status: "submitted" },
       _max: { score: true },
       _count: { _all: true },
     }),
     db.submission.groupBy({
       by: ["userId", "exerciseId"],
-      where: { ...userFilter, exerciseId: { in: exerciseIds }, mode: "submit" },
+      where: { userId, exerciseId: { in: exerciseIds }, mode: "submit" },
       _max: { score: true },
       _count: { _all: true },
     }),
     db.submission.groupBy({
       by: ["userId", "exerciseId"],
-      where: { ...userFilter, exerciseId: { in: exerciseIds }, mode: "submit", verdict: "passed" },
+      where: { userId, exerciseId: { in: exerciseIds }, mode: "submit", verdict: "passed" },
       _count: { _all: true },
     }),
   ]);
