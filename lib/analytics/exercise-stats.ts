@@ -138,17 +138,25 @@ export async function getExerciseStats(exerciseId: string): Promise<ExerciseStat
   };
 }
 
-/** The message and lesson link the grader gave for a misconception, from the latest report that carries it. */
+/**
+ * The message and lesson link the grader gave for a misconception, from the
+ * latest report that carries it: the exercise's submissions are walked newest
+ * first through the (exerciseId, createdAt) index — or (userId, exerciseId,
+ * createdAt) for one student — and each is checked through the misconception
+ * index, so a frequent misconception is found after a few rows. (Prisma's
+ * `some` filter became an IN list built from every detection of the class.)
+ */
 export async function describeMisconception(
   exerciseId: string,
   misconceptionId: string,
   userId?: string,
 ): Promise<{ message: string; lesson?: string } | null> {
-  const sub = await db.submission.findFirst({
-    where: { exerciseId, ...(userId ? { userId } : {}), misconceptions: { some: { misconceptionId } } },
-    orderBy: { createdAt: "desc" },
-    select: { report: true },
-  });
+  const [sub] = await db.$queryRaw<{ report: string | null }[]>(Prisma.sql`
+    SELECT s."report" FROM "Submission" s
+    WHERE s."exerciseId" = ${exerciseId} ${userId ? Prisma.sql`AND s."userId" = ${userId}` : Prisma.empty}
+      AND EXISTS (SELECT 1 FROM "SubmissionMisconception" m WHERE m."submissionId" = s."id" AND m."misconceptionId" = ${misconceptionId})
+    ORDER BY s."createdAt" DESC
+    LIMIT 1`);
   if (!sub?.report) return null;
   try {
     const report = JSON.parse(sub.report) as { misconceptions?: { id?: unknown; message?: unknown; lesson?: unknown }[] };
