@@ -23,13 +23,34 @@ import type { CourseItems } from "./course-items";
 import { ROSTER_PAGE_SIZE, type RosterPage, type RosterQuery } from "./roster-view";
 import { toNumber } from "./sql";
 
-const SORT_KEYS: Record<Exclude<RosterQuery["sort"], "name">, Prisma.Sql> = {
-  overall: Prisma.sql`COALESCE(t.fractions, 0)`,
-  lessons: Prisma.sql`COALESCE(t.lessons, 0)`,
-  quizzes: Prisma.sql`COALESCE(t."quizPoints", 0)`,
-  exercises: Prisma.sql`COALESCE(t.passed, 0)`,
-  started: Prisma.sql`COALESCE(t.started, 0)`,
-};
+/**
+ * Sort keys exactly as the page shows them: computeTotals rounds overall %
+ * and quiz points to 4 decimals, so the database orders by the same rounded
+ * figure (FLOOR(x + 0.5) is Math.round) and equal-looking totals tie on the
+ * name instead of on float noise from the summation order. FLOOR is built
+ * into PostgreSQL; SQLite has it when compiled with its math functions, as
+ * better-sqlite3 is.
+ */
+function overallKey(itemCount: number): Prisma.Sql {
+  return itemCount > 0 ? Prisma.sql`FLOOR(100.0 * COALESCE(t.fractions, 0) / ${itemCount} * 10000 + 0.5)` : Prisma.sql`0`;
+}
+
+function sortKey(sort: RosterQuery["sort"], itemCount: number): Prisma.Sql {
+  switch (sort) {
+    case "name":
+      return Prisma.sql`LOWER(u."name")`;
+    case "overall":
+      return overallKey(itemCount);
+    case "lessons":
+      return Prisma.sql`COALESCE(t.lessons, 0)`;
+    case "quizzes":
+      return Prisma.sql`FLOOR(COALESCE(t."quizPoints", 0) * 10000 + 0.5)`;
+    case "exercises":
+      return Prisma.sql`COALESCE(t.passed, 0)`;
+    case "started":
+      return Prisma.sql`COALESCE(t.started, 0)`;
+  }
+}
 
 /** Case-insensitive "name or email contains", with LIKE's wildcards taken literally. */
 function textFilter(q: string): Prisma.Sql {
@@ -38,17 +59,17 @@ function textFilter(q: string): Prisma.Sql {
   return Prisma.sql`AND (LOWER(u."name") LIKE ${pattern} ESCAPE '\\' OR LOWER(u."email") LIKE ${pattern} ESCAPE '\\')`;
 }
 
+/** The completion states of roster-view.ts: overall % (rounded like the page) below or at 100. */
 function completionFilter(filter: RosterQuery["filter"], itemCount: number): Prisma.Sql {
-  // fractions is a sum of exact 1s for a completed course, so comparing with the item count is exact.
   switch (filter) {
     case "all":
       return Prisma.empty;
     case "not-started":
       return Prisma.sql`AND COALESCE(t.started, 0) = 0`;
     case "in-progress":
-      return Prisma.sql`AND COALESCE(t.started, 0) > 0 AND COALESCE(t.fractions, 0) < ${itemCount}`;
+      return Prisma.sql`AND COALESCE(t.started, 0) > 0 AND ${overallKey(itemCount)} < 1000000`;
     case "completed":
-      return itemCount > 0 ? Prisma.sql`AND COALESCE(t.fractions, 0) >= ${itemCount}` : Prisma.sql`AND 1 = 0`;
+      return itemCount > 0 ? Prisma.sql`AND ${overallKey(itemCount)} >= 1000000` : Prisma.sql`AND 1 = 0`;
   }
 }
 
@@ -70,7 +91,7 @@ async function byName(query: RosterQuery, pageSize: number, page: number): Promi
 }
 
 async function byTotals(items: CourseItems, query: RosterQuery, pageSize: number, page: number): Promise<{ rows: PageRow[]; total: number }> {
-  const key = query.sort === "name" ? Prisma.sql`LOWER(u."name")` : SORT_KEYS[query.sort];
+  const key = sortKey(query.sort, items.ordered.length);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const statement = (offset: number) => Prisma.sql`${classTotalsCte(items)}
     SELECT u."id", u."name", u."email", COUNT(*) OVER () AS total
