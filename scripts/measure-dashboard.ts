@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/measure-dashboard.ts [--db a.db,b.db,c.db] [--url http://host:port] [--runs 9]`
+ * `npx tsx scripts/measure-dashboard.ts [--db a.db,b.db,c.db] [--url http://host:port] [--runs 9] [--only csv]`
  *
  * Measures every instructor page on loaded databases (fill them with
  * scripts/seed-load.ts, e.g. --students 500 / 5000 / 50000 into three files).
@@ -27,6 +27,8 @@ const argsSchema = z.object({
   db: z.string().default("prisma/load.db"),
   url: z.string().url().optional(),
   runs: z.coerce.number().int().min(1).max(100).default(9),
+  /** "csv": only the three CSV figures (e.g. after a change to the export alone) */
+  only: z.enum(["all", "csv"]).default("all"),
   email: z.string().default("instructor@example.com"),
   password: z.string().default("instructor-password-123"),
 });
@@ -174,7 +176,7 @@ async function measure(label: string, base: string, serverPid: number | undefine
   const cells = new Map<string, Cell>();
   await waitForHealth(base);
   const cookie = await signIn(base);
-  for (const page of PAGES) {
+  for (const page of args.only === "csv" ? [] : PAGES) {
     cells.set(page.path, await timePage(base, cookie, page));
     console.log(`  ${page.path.padEnd(58)} ${cells.get(page.path)?.text}`);
   }
@@ -210,7 +212,7 @@ if (args.url) {
   }
 }
 
-const rows = [...PAGES.map((p) => p.path), "CSV first byte", "CSV rows/s", "CSV server memory growth"];
+const rows = [...(args.only === "csv" ? [] : PAGES.map((p) => p.path)), "CSV first byte", "CSV rows/s", "CSV server memory growth"];
 console.log(`\nInstructor pages, median of ${args.runs} sequential requests after 2 warm-ups (load average after each column in the last row):\n`);
 console.log(`| page | ${columns.map((c) => c.label).join(" | ")} |`);
 console.log(`|---|${columns.map(() => "---").join("|")}|`);
