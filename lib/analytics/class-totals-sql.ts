@@ -13,10 +13,11 @@
  * change to grading, quiz submission or lesson reads (lib/submissions is
  * being changed by other work), nothing to backfill or to drift, and a quiz
  * whose points an instructor edits is re-scored at once, where a stored
- * fraction would go stale — and it is what ships; at 5,000 students it
- * meets the 300 ms target. The tally is the faster one, ≈ 10× at 50,000:
- * the way to reach 1 s there (README, dashboard figures). Pages sorted by
- * name, the default, never run this statement.
+ * fraction would go stale — and it is what ships (a sorted roster page:
+ * 0.7 s at 5,000 students, 4.6 s at 50,000 on the loaded machine). The
+ * tally is the faster one, ≈ 10× at 50,000, and the way to reach the 1 s
+ * target there (README, dashboard figures). Pages sorted by name, the
+ * default, never run this statement.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CourseItems } from "./course-items";
