@@ -15,7 +15,9 @@ async function nextStudents(after: StudentIdentity | null, take: number): Promis
   return db.user.findMany({
     where: {
       role: "student",
-      ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, email: { gt: after.email } }] } : {}),
+      // name ≥ n AND (name > n OR email > e): the same rows as (name, email) > (n, e), written so the
+      // database reads a range of the (role, name, email) index instead of sorting every student per chunk.
+      ...(after ? { name: { gte: after.name }, OR: [{ name: { gt: after.name } }, { email: { gt: after.email } }] } : {}),
     },
     orderBy: [{ name: "asc" }, { email: "asc" }],
     select: { id: true, name: true, email: true },
