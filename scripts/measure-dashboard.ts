@@ -1,25 +1,34 @@
 /**
- * `npx tsx scripts/measure-dashboard.ts [--db prisma/load.db] [--url http://host:port] [--runs 9]`
+ * `npx tsx scripts/measure-dashboard.ts [--db a.db,b.db,c.db] [--url http://host:port] [--runs 9] [--only csv]`
  *
- * Measures how long the instructor dashboard takes to render on a loaded
- * database (fill one with scripts/seed-load.ts first). Without --url it
- * starts the production server (`next start`, the existing build) on the
- * given database and a free port, and stops it afterwards. It signs in as
- * the demo instructor, warms each page up twice, then times full responses
- * (request sent → whole HTML received) sequentially and prints the median.
+ * Measures every instructor page on loaded databases (fill them with
+ * scripts/seed-load.ts, e.g. --students 500 / 5000 / 50000 into three files).
+ * For each database (without --url) it starts the production server
+ * (`next start`, the existing build) on that file and a free port, signs in
+ * as the demo instructor, warms each page up twice, then times full
+ * responses (request sent → whole body received) sequentially and takes the
+ * median. The grade CSV is measured three ways: time to its first byte
+ * (median of 3), rows per second over one whole export, and how much the server's
+ * resident memory (grader workers excluded) grows while it streams. A page
+ * that answers an error is reported as FAIL in the table; the script goes on.
+ * It ends with one table, a column per database.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { z } from "zod";
 import { buildIsCurrent } from "./build-fingerprint";
 import { freePort } from "./free-port";
+import { treeRssMb } from "./loadtest/process-tree";
 
 const argsSchema = z.object({
   db: z.string().default("prisma/load.db"),
   url: z.string().url().optional(),
   runs: z.coerce.number().int().min(1).max(100).default(9),
+  /** "csv": only the three CSV figures (e.g. after a change to the export alone) */
+  only: z.enum(["all", "csv"]).default("all"),
   email: z.string().default("instructor@example.com"),
   password: z.string().default("instructor-password-123"),
 });
@@ -28,6 +37,36 @@ const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) raw[argv[i].replace(/^--/, "")] = argv[i + 1];
 const args = argsSchema.parse(raw);
 
+const PAGES: { path: string; expect: string }[] = [
+  { path: "/instructor", expect: "Class roster and completion" },
+  { path: "/instructor?sort=overall&dir=desc&page=5", expect: "Class roster and completion" },
+  { path: "/instructor?filter=in-progress&sort=exercises&page=3", expect: "Class roster and completion" },
+  { path: "/instructor/exercises/batchnorm-backward", expect: "Submits until the first pass" },
+  { path: "/instructor/quizzes/normalizing-activations", expect: "Item analysis" },
+  { path: "/instructor/students/load-00001", expect: "Quiz attempts" },
+  { path: "/instructor/users", expect: "Users" },
+  { path: "/api/instructor/roster?sort=overall&dir=desc", expect: '"rows"' },
+  { path: "/api/instructor/exercises/batchnorm-backward", expect: '"passRate"' },
+  { path: "/api/instructor/quizzes/normalizing-activations", expect: '"questions"' },
+];
+const CSV = "/api/instructor/grades";
+
+type Cell = { ok: true; text: string } | { ok: false; text: string };
+interface Column {
+  label: string;
+  cells: Map<string, Cell>;
+  load: string;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const loadText = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join("/");
 
 async function waitForHealth(base: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -42,79 +81,143 @@ async function waitForHealth(base: string, timeoutMs = 120_000): Promise<void> {
   throw new Error(`server at ${base} did not become healthy`);
 }
 
-let server: ChildProcess | null = null;
-let base = args.url?.replace(/\/$/, "") ?? "";
-if (!base) {
-  const file = path.resolve(args.db);
-  if (!existsSync(file)) throw new Error(`${file} does not exist: run npx tsx scripts/seed-load.ts first`);
-  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run npm run build first");
-  if (!buildIsCurrent()) console.warn("warning: the production build is older than the sources (npm run build to refresh)");
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${file}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SIGN_IN_LIMIT: "1000",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  console.log(`started next start (pid ${server.pid}) on ${base} with ${file}`);
-}
-
-try {
-  await waitForHealth(base);
-  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
     body: JSON.stringify({ email: args.email, password: args.password }),
   });
-  if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status} ${await signIn.text()}`);
-  const cookie = signIn.headers
+  if (!response.ok) throw new Error(`sign-in failed: HTTP ${response.status} ${await response.text()}`);
+  return response.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
 
-  const pages: { path: string; expect: string }[] = [
-    { path: "/instructor", expect: "Class roster and completion" },
-    { path: "/instructor?sort=overall&dir=desc&page=5", expect: "Class roster and completion" },
-    { path: "/instructor/exercises/batchnorm-backward", expect: "Submits until the first pass" },
-    { path: "/instructor/quizzes/normalizing-activations", expect: "Item analysis" },
-    { path: "/instructor/students/load-00001", expect: "Quiz attempts" },
-    { path: "/api/instructor/grades", expect: "Name,Email" },
-  ];
-  const results: { path: string; median: number; min: number; max: number; bytes: number }[] = [];
-  for (const page of pages) {
-    const times: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < args.runs + 2; i++) {
-      const started = performance.now();
+async function timePage(base: string, cookie: string, page: { path: string; expect: string }): Promise<Cell> {
+  const times: number[] = [];
+  for (let i = 0; i < args.runs + 2; i++) {
+    const started = performance.now();
+    try {
       const response = await fetch(base + page.path, { headers: { cookie } });
       const body = await response.text();
-      const elapsed = performance.now() - started;
-      if (response.status !== 200 || !body.includes(page.expect)) throw new Error(`${page.path}: HTTP ${response.status}, expected text missing`);
-      bytes = body.length;
-      if (i >= 2) times.push(elapsed); // the first two warm caches and JIT
+      if (response.status !== 200) return { ok: false, text: `FAIL HTTP ${response.status}` };
+      if (!body.includes(page.expect)) return { ok: false, text: "FAIL (content)" };
+    } catch (error) {
+      return { ok: false, text: `FAIL ${(error as Error).message.slice(0, 40)}` };
     }
-    times.sort((a, b) => a - b);
-    const mid = Math.floor(times.length / 2);
-    const median = times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
-    results.push({ path: page.path, median, min: times[0], max: times.at(-1) ?? 0, bytes });
+    if (i >= 2) times.push(performance.now() - started); // the first two warm caches and JIT
   }
-  console.log(`\nInstructor dashboard render times (${args.runs} sequential requests each after 2 warm-ups):`);
-  // Other processes on a small machine inflate these numbers: print the load next to them.
-  console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} on this machine`);
-  for (const r of results) {
-    console.log(
-      `  ${r.path.padEnd(48)} median ${r.median.toFixed(0).padStart(5)} ms  (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})  ${(r.bytes / 1024).toFixed(0)} KiB`,
-    );
+  return { ok: true, text: `${median(times).toFixed(0)} ms` };
+}
+
+/**
+ * Time to the first body byte, median of 3 after a warm-up. Each export is
+ * read to its end: a cancelled export would still be finishing its current
+ * chunk on the server (SQLite queries are synchronous) and delay the next.
+ */
+async function csvFirstByte(base: string, cookie: string): Promise<Cell> {
+  const times: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const started = performance.now();
+    const response = await fetch(base + CSV, { headers: { cookie } });
+    if (response.status !== 200 || !response.body) return { ok: false, text: `FAIL HTTP ${response.status}` };
+    const reader = response.body.getReader();
+    await reader.read();
+    if (i >= 1) times.push(performance.now() - started);
+    while (!(await reader.read()).done) {}
   }
-} finally {
-  if (server?.pid) {
-    server.kill("SIGTERM");
-    console.log(`stopped server pid ${server.pid}`);
+  return { ok: true, text: `${median(times).toFixed(0)} ms` };
+}
+
+/** One whole export: rows per second, and the server's RSS growth (sampled every 50 ms) over its baseline. */
+async function csvExport(base: string, cookie: string, serverPid: number | undefined): Promise<{ rate: Cell; memory: Cell }> {
+  const baseline = serverPid ? treeRssMb(serverPid).server : 0;
+  let peak = baseline;
+  const sampler = serverPid ? setInterval(() => (peak = Math.max(peak, treeRssMb(serverPid).server)), 50) : null;
+  try {
+    const started = performance.now();
+    const response = await fetch(base + CSV, { headers: { cookie } });
+    if (response.status !== 200) return { rate: { ok: false, text: `FAIL HTTP ${response.status}` }, memory: { ok: false, text: "—" } };
+    const body = await response.text();
+    const seconds = (performance.now() - started) / 1000;
+    const rows = body.split("\r\n").length - 2; // minus the header and the empty string after the last CRLF
+    return {
+      rate: { ok: true, text: `${Math.round(rows / seconds).toLocaleString("en-US")} rows/s (${rows} rows, ${seconds.toFixed(1)} s)` },
+      memory: { ok: true, text: serverPid ? `+${(peak - baseline).toFixed(0)} MB` : "n/a (--url)" },
+    };
+  } finally {
+    if (sampler) clearInterval(sampler);
   }
 }
+
+function studentCount(file: string): string {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = sqlite.prepare(`SELECT COUNT(*) AS n FROM "user" WHERE "role" = 'student'`).get() as { n: number };
+    return `${row.n.toLocaleString("en-US")} students`;
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function startServer(file: string): Promise<{ base: string; server: ChildProcess }> {
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1", AUTH_SIGN_IN_LIMIT: "1000", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  console.log(`started next start (pid ${server.pid}) on ${base} with ${file}`);
+  return { base, server };
+}
+
+async function measure(label: string, base: string, serverPid: number | undefined): Promise<Column> {
+  const cells = new Map<string, Cell>();
+  await waitForHealth(base);
+  const cookie = await signIn(base);
+  for (const page of args.only === "csv" ? [] : PAGES) {
+    cells.set(page.path, await timePage(base, cookie, page));
+    console.log(`  ${page.path.padEnd(58)} ${cells.get(page.path)?.text}`);
+  }
+  cells.set("CSV first byte", await csvFirstByte(base, cookie));
+  const exported = await csvExport(base, cookie, serverPid);
+  cells.set("CSV rows/s", exported.rate);
+  cells.set("CSV server memory growth", exported.memory);
+  for (const key of ["CSV first byte", "CSV rows/s", "CSV server memory growth"]) console.log(`  ${key.padEnd(58)} ${cells.get(key)?.text}`);
+  return { label, cells, load: loadText() };
+}
+
+const columns: Column[] = [];
+if (args.url) {
+  columns.push(await measure(args.url, args.url.replace(/\/$/, ""), undefined));
+} else {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run npm run build first");
+  if (!buildIsCurrent()) console.warn("warning: the production build is older than the sources (npm run build to refresh)");
+  for (const db of args.db.split(",")) {
+    const file = path.resolve(db);
+    if (!existsSync(file)) throw new Error(`${file} does not exist: run npx tsx scripts/seed-load.ts first`);
+    const label = studentCount(file);
+    console.log(`\n${label} (${file}), load average before: ${loadText()}`);
+    const { base, server } = await startServer(file);
+    try {
+      columns.push(await measure(label, base, server.pid));
+    } catch (error) {
+      console.error(`  ${label}: ${(error as Error).message}`);
+      columns.push({ label, cells: new Map(), load: loadText() });
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
+  }
+}
+
+const rows = [...(args.only === "csv" ? [] : PAGES.map((p) => p.path)), "CSV first byte", "CSV rows/s", "CSV server memory growth"];
+console.log(`\nInstructor pages, median of ${args.runs} sequential requests after 2 warm-ups (load average after each column in the last row):\n`);
+console.log(`| page | ${columns.map((c) => c.label).join(" | ")} |`);
+console.log(`|---|${columns.map(() => "---").join("|")}|`);
+for (const row of rows) console.log(`| \`${row}\` | ${columns.map((c) => c.cells.get(row)?.text ?? "FAIL (not measured)").join(" | ")} |`);
+console.log(`| load average (1/5/15 min) | ${columns.map((c) => c.load).join(" | ")} |`);
+const failures = columns.flatMap((c) => [...c.cells.values()].filter((cell) => !cell.ok));
+if (failures.length) console.log(`\n${failures.length} failure(s).`);
+process.exitCode = failures.length ? 1 : 0;

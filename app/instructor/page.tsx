@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getClassProgress } from "@/lib/analytics/class-progress";
+import { getClassSummary } from "@/lib/analytics/class-summary";
 import { loadCourseItems } from "@/lib/analytics/course-items";
-import { medianGradingMs } from "@/lib/analytics/exercise-stats";
 import { formatMs, formatPercent } from "@/lib/analytics/format";
-import { parseRosterQuery, viewRoster } from "@/lib/analytics/roster-view";
+import { getRosterPage } from "@/lib/analytics/roster-page";
+import { parseRosterQuery } from "@/lib/analytics/roster-view";
 import { requireInstructor } from "@/lib/auth/session";
 import { RosterMatrix } from "./_components/roster-matrix";
 import styles from "./instructor.module.css";
@@ -16,19 +16,8 @@ export default async function InstructorDashboard({ searchParams }: { searchPara
   await requireInstructor("/instructor");
   const query = parseRosterQuery(await searchParams);
   const items = await loadCourseItems();
-  const [rows, medians] = await Promise.all([getClassProgress(items), Promise.all(items.exercises.map((e) => medianGradingMs(e.id)))]);
-  const page = viewRoster(rows, query, items.ordered.length);
-
-  const exerciseSummary = items.exercises.map((e, i) => {
-    const cells = rows.map((r) => r.exercises[e.id]).filter((c) => c !== undefined);
-    const passed = cells.filter((c) => c.status === "passed").length;
-    return { ...e, attempted: cells.length, passed, passRate: cells.length ? passed / cells.length : null, median: medians[i] };
-  });
-  const quizSummary = items.quizzes.map((q) => {
-    const cells = rows.map((r) => r.quizzes[q.id]).filter((c) => c !== undefined);
-    const mean = cells.length && q.maxScore ? cells.reduce((s, c) => s + (c.best ?? 0), 0) / cells.length / q.maxScore : null;
-    return { ...q, students: cells.length, meanBest: mean };
-  });
+  const [summary, page] = await Promise.all([getClassSummary(items), getRosterPage(items, query)]);
+  const { exercises: exerciseSummary, quizzes: quizSummary } = summary;
 
   return (
     <div className="stack">
@@ -40,7 +29,7 @@ export default async function InstructorDashboard({ searchParams }: { searchPara
         <Link className="button button--secondary" href="/instructor/users">
           Users and roles
         </Link>
-        <span className="muted">{rows.length} students</span>
+        <span className="muted">{summary.students} students</span>
       </div>
 
       <div className={styles.grid2}>

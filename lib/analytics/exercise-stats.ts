@@ -1,5 +1,6 @@
 /**
- * Analytics of one coding exercise, computed in the database:
+ * Analytics of one coding exercise, computed in the database (grouped
+ * statements whose results are a handful of rows; portable SQL, see sql.ts):
  * - pass rate: students with a passing submit / students with any submit;
  * - attempts until first pass: for each student who passed, the number of
  *   submits up to and including the first passing one; the distribution is
@@ -12,6 +13,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { isStudent, toNumber } from "./sql";
 
 export interface AttemptsBucket {
   attempts: number;
@@ -41,13 +43,10 @@ export interface ExerciseStats {
 
 const FAILING = ["failed", "error", "timeout"];
 
-function toNumber(value: unknown): number {
-  return typeof value === "bigint" ? Number(value) : Number(value ?? 0);
-}
-
 /**
  * Median of gradingMs without loading the column: count, then read the one or
- * two middle values through the (exerciseId, gradingMs) index.
+ * two middle values through the (exerciseId, gradingMs) index. Exact; the
+ * OFFSET walks half of the exercise's index entries, a few ms per 100,000.
  */
 export async function medianGradingMs(exerciseId: string): Promise<number | null> {
   const where = { exerciseId, gradingMs: { not: null } };
@@ -64,22 +63,32 @@ export async function medianGradingMs(exerciseId: string): Promise<number | null
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
+const students = isStudent(Prisma.sql`"userId"`);
+
+/** Students who submitted, students who passed, submits: one pass over the covering index. */
+async function headline(exerciseId: string) {
+  const [row] = await db.$queryRaw<{ students: unknown; passed: unknown; submits: unknown }[]>(Prisma.sql`
+    SELECT COUNT(*) AS students, SUM(t.passed) AS passed, SUM(t.n) AS submits FROM (
+      SELECT "userId", COUNT(*) AS n, MAX(CASE WHEN "verdict" = 'passed' THEN 1 ELSE 0 END) AS passed
+      FROM "Submission" WHERE "exerciseId" = ${exerciseId} AND "mode" = 'submit' AND ${students}
+      GROUP BY "userId"
+    ) t`);
+  return { attempted: toNumber(row?.students), passed: toNumber(row?.passed), submits: toNumber(row?.submits) };
+}
+
 /**
- * Portable SQL (no SQLite-only features): Prisma's groupBy cannot compare each
- * row against a per-student minimum, so this one aggregate is written by hand.
+ * For each student who passed, the submits up to and including the first
+ * passing one; a window gives every submit its student's first pass, so the
+ * exercise's submits are read once.
  */
 async function attemptsUntilFirstPass(exerciseId: string): Promise<AttemptsBucket[]> {
   const rows = await db.$queryRaw<{ attempts: unknown; students: unknown }[]>(Prisma.sql`
     SELECT t.n AS attempts, COUNT(*) AS students FROM (
-      SELECT s."userId", COUNT(*) AS n
-      FROM "Submission" s
-      JOIN "user" u ON u."id" = s."userId" AND u."role" = 'student'
-      JOIN (
-        SELECT "userId", MIN("createdAt") AS "firstPass" FROM "Submission"
-        WHERE "exerciseId" = ${exerciseId} AND "mode" = 'submit' AND "verdict" = 'passed'
-        GROUP BY "userId"
-      ) p ON p."userId" = s."userId"
-      WHERE s."exerciseId" = ${exerciseId} AND s."mode" = 'submit' AND s."createdAt" <= p."firstPass"
+      SELECT s."userId", SUM(CASE WHEN s."createdAt" <= s."firstPass" THEN 1 ELSE 0 END) AS n FROM (
+        SELECT "userId", "createdAt", MIN(CASE WHEN "verdict" = 'passed' THEN "createdAt" END) OVER (PARTITION BY "userId") AS "firstPass"
+        FROM "Submission" WHERE "exerciseId" = ${exerciseId} AND "mode" = 'submit' AND ${students}
+      ) s
+      WHERE s."firstPass" IS NOT NULL
       GROUP BY s."userId"
     ) t
     GROUP BY t.n
@@ -87,15 +96,22 @@ async function attemptsUntilFirstPass(exerciseId: string): Promise<AttemptsBucke
   return rows.map((r) => ({ attempts: toNumber(r.attempts), students: toNumber(r.students) }));
 }
 
+async function misconceptionCounts(exerciseId: string): Promise<MisconceptionCount[]> {
+  const rows = await db.$queryRaw<{ misconceptionId: string; detections: unknown; students: unknown }[]>(Prisma.sql`
+    SELECT "misconceptionId", COUNT(*) AS detections, COUNT(DISTINCT "userId") AS students
+    FROM "SubmissionMisconception" WHERE "exerciseId" = ${exerciseId}
+    GROUP BY "misconceptionId"`);
+  return rows
+    .map((r) => ({ misconceptionId: r.misconceptionId, detections: toNumber(r.detections), students: toNumber(r.students) }))
+    .sort((a, b) => b.detections - a.detections || a.misconceptionId.localeCompare(b.misconceptionId));
+}
+
 export async function getExerciseStats(exerciseId: string): Promise<ExerciseStats> {
-  const submitWhere = { exerciseId, mode: "submit", user: { role: "student" } };
-  const [attempted, passed, distribution, testRows, misconceptionRows, misconceptionStudents, median] = await Promise.all([
-    db.submission.groupBy({ by: ["userId"], where: submitWhere, _count: { _all: true } }),
-    db.submission.groupBy({ by: ["userId"], where: { ...submitWhere, verdict: "passed" }, _count: { _all: true } }),
+  const [counts, distribution, testRows, misconceptions, median] = await Promise.all([
+    headline(exerciseId),
     attemptsUntilFirstPass(exerciseId),
     db.submissionTestResult.groupBy({ by: ["testId", "status"], where: { exerciseId, visibility: "hidden" }, _count: { _all: true } }),
-    db.submissionMisconception.groupBy({ by: ["misconceptionId"], where: { exerciseId }, _count: { _all: true } }),
-    db.submissionMisconception.groupBy({ by: ["misconceptionId", "userId"], where: { exerciseId } }),
+    misconceptionCounts(exerciseId),
     medianGradingMs(exerciseId),
   ]);
 
@@ -106,37 +122,41 @@ export async function getExerciseStats(exerciseId: string): Promise<ExerciseStat
     if (FAILING.includes(row.status)) t.failures += row._count._all;
     tests.set(row.testId, t);
   }
-  const studentsPer = new Map<string, number>();
-  for (const row of misconceptionStudents) studentsPer.set(row.misconceptionId, (studentsPer.get(row.misconceptionId) ?? 0) + 1);
 
   return {
     exerciseId,
-    studentsAttempted: attempted.length,
-    studentsPassed: passed.length,
-    passRate: attempted.length ? passed.length / attempted.length : null,
-    submits: attempted.reduce((s, r) => s + r._count._all, 0),
+    studentsAttempted: counts.attempted,
+    studentsPassed: counts.passed,
+    passRate: counts.attempted ? counts.passed / counts.attempted : null,
+    submits: counts.submits,
     attemptsUntilPass: distribution,
     hiddenTestFailures: [...tests.values()]
       .filter((t) => t.failures > 0)
       .sort((a, b) => b.failures - a.failures || a.testId.localeCompare(b.testId)),
-    misconceptions: misconceptionRows
-      .map((r) => ({ misconceptionId: r.misconceptionId, detections: r._count._all, students: studentsPer.get(r.misconceptionId) ?? 0 }))
-      .sort((a, b) => b.detections - a.detections || a.misconceptionId.localeCompare(b.misconceptionId)),
+    misconceptions,
     medianGradingMs: median,
   };
 }
 
-/** The message and lesson link the grader gave for a misconception, from the latest report that carries it. */
+/**
+ * The message and lesson link the grader gave for a misconception, from the
+ * latest report that carries it: the exercise's submissions are walked newest
+ * first through the (exerciseId, createdAt) index — or (userId, exerciseId,
+ * createdAt) for one student — and each is checked through the misconception
+ * index, so a frequent misconception is found after a few rows. (Prisma's
+ * `some` filter became an IN list built from every detection of the class.)
+ */
 export async function describeMisconception(
   exerciseId: string,
   misconceptionId: string,
   userId?: string,
 ): Promise<{ message: string; lesson?: string } | null> {
-  const sub = await db.submission.findFirst({
-    where: { exerciseId, ...(userId ? { userId } : {}), misconceptions: { some: { misconceptionId } } },
-    orderBy: { createdAt: "desc" },
-    select: { report: true },
-  });
+  const [sub] = await db.$queryRaw<{ report: string | null }[]>(Prisma.sql`
+    SELECT s."report" FROM "Submission" s
+    WHERE s."exerciseId" = ${exerciseId} ${userId ? Prisma.sql`AND s."userId" = ${userId}` : Prisma.empty}
+      AND EXISTS (SELECT 1 FROM "SubmissionMisconception" m WHERE m."submissionId" = s."id" AND m."misconceptionId" = ${misconceptionId})
+    ORDER BY s."createdAt" DESC
+    LIMIT 1`);
   if (!sub?.report) return null;
   try {
     const report = JSON.parse(sub.report) as { misconceptions?: { id?: unknown; message?: unknown; lesson?: unknown }[] };

@@ -77,6 +77,7 @@ export function gradesRow(row: StudentProgressRow, items: CourseItems): CsvCell[
   return [row.name, row.email, ...cells, t.lessonsRead, t.quizPoints, quizMax, t.exercisesPassed, t.exercisePoints, t.overallPercent];
 }
 
+/** The whole CSV as one string: for tests and small exports (the route streams: grades-stream.ts). */
 export function gradesCsv(rows: StudentProgressRow[], items: CourseItems): string {
   return toCsv([gradesHeader(items), ...rows.map((r) => gradesRow(r, items))]);
 }

@@ -1,7 +1,9 @@
 /**
  * Sorting, filtering and paging of the completion matrix, driven by URL
- * search parameters so the roster works without JavaScript, can be linked,
- * and renders only one page of rows (the page stays fast with 500 students).
+ * search parameters so the roster works without JavaScript and can be linked.
+ * roster-page.ts does the work in the database; viewRoster below is the same
+ * view over rows held in memory: the reference the database test compares
+ * the SQL against on a small class.
  */
 import { z } from "zod";
 import type { StudentProgressRow } from "./class-progress";
@@ -62,7 +64,7 @@ export interface RosterPage {
   pageCount: number;
 }
 
-/** Filter by name/email text and completion state, sort (ties by name, then email), then cut one page. */
+/** Reference semantics: filter by name/email text and completion state, sort (ties by name, then email), then cut one page. */
 export function viewRoster(all: StudentProgressRow[], query: RosterQuery, itemCount: number, pageSize = ROSTER_PAGE_SIZE): RosterPage {
   const needle = query.q.toLocaleLowerCase();
   const filtered = all.filter(
