@@ -55,7 +55,7 @@ export function affineBackward(dout: Matrix, a: Matrix, b: Matrix): { dx: Matrix
 }
 
 export function relu(x: Matrix): Matrix {
-  return x.map((row) => row.map((v) => (v > 0 ? v : 0)));
+  return x.map((row) => row.map((v) => Math.max(v, 0)));
 }
 
 /** ReLU backward: the gradient passes where the ReLU's input was positive. */

@@ -149,37 +149,40 @@ export function cloneNetwork(net: Network): Network {
   return structuredClone(net);
 }
 
-/** Every parameter row with its gradient row, in a fixed order (optimiser, probes). */
-export function parameterRows(net: Network, grads: Gradients): [number[], number[]][] {
-  const rows: [number[], number[]][] = [];
-  net.hidden.forEach((layer, l) => {
-    const g = grads.hidden[l];
-    layer.W.forEach((row, i) => rows.push([row, g.W[i]]));
-    rows.push([layer.b, g.b]);
-    if (net.batchNorm) rows.push([layer.gamma, g.gamma], [layer.beta, g.beta]);
-  });
-  net.out.W.forEach((row, i) => rows.push([row, grads.out.W[i]]));
-  rows.push([net.out.b, grads.out.b]);
+/** Every trainable parameter row, in a fixed order (optimiser, probes). */
+export function parameters(net: { batchNorm: boolean; hidden: { W: Matrix; b: number[]; gamma: number[]; beta: number[] }[]; out: { W: Matrix; b: number[] } }): number[][] {
+  const rows: number[][] = [];
+  for (const layer of net.hidden) {
+    rows.push(...layer.W, layer.b);
+    if (net.batchNorm) rows.push(layer.gamma, layer.beta);
+  }
+  rows.push(...net.out.W, net.out.b);
   return rows;
+}
+
+/** Every parameter row with its gradient row (same order as `parameters`). */
+export function parameterRows(net: Network, grads: Gradients): [number[], number[]][] {
+  const g = parameters({ batchNorm: net.batchNorm, hidden: grads.hidden, out: grads.out });
+  return parameters(net).map((row, i) => [row, g[i]]);
 }
 
 /** Thrown when a batch-norm kernel returns something the network cannot use. */
 export class KernelShapeError extends Error {}
 
 function checkShape(m: unknown, rows: number, cols: number, what: string): void {
-  if (!Array.isArray(m) || m.length !== rows) throw new KernelShapeError(`${what} should have ${rows} rows, got ${describe(m)}.`);
+  if (!Array.isArray(m) || m.length !== rows) throw new KernelShapeError(`${what} should have ${rows} rows, got ${describeValue(m)}.`);
   for (const row of m) {
-    if (!Array.isArray(row) || row.length !== cols) throw new KernelShapeError(`${what} should be ${rows}×${cols}, but a row is ${describe(row)}.`);
+    if (!Array.isArray(row) || row.length !== cols) throw new KernelShapeError(`${what} should be ${rows}×${cols}, but a row is ${describeValue(row)}.`);
     for (const v of row) if (typeof v !== "number") throw new KernelShapeError(`${what} contains ${typeof v}, not a number.`);
   }
 }
 
 function checkVector(v: unknown, length: number, what: string): void {
-  if (!Array.isArray(v) || v.length !== length) throw new KernelShapeError(`${what} should have ${length} entries, got ${describe(v)}.`);
+  if (!Array.isArray(v) || v.length !== length) throw new KernelShapeError(`${what} should have ${length} entries, got ${describeValue(v)}.`);
   for (const x of v) if (typeof x !== "number") throw new KernelShapeError(`${what} contains ${typeof x}, not a number.`);
 }
 
-function describe(v: unknown): string {
+function describeValue(v: unknown): string {
   if (Array.isArray(v)) return `an array of length ${v.length}`;
   return v === undefined ? "undefined" : typeof v;
 }
