@@ -1,0 +1,53 @@
+import type { ReactNode } from "react";
+import styles from "../lab.module.css";
+
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => ReactNode;
+}
+
+/**
+ * One plot of the lab: the chart (hidden from assistive technology) beside a
+ * sentence that says what it shows and a table of the same numbers.
+ */
+export function Plot<Row>(props: { title: string; summary: ReactNode; rows: Row[]; columns: Column<Row>[]; children: ReactNode; testId?: string }) {
+  return (
+    <figure className={styles.plot} data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      <div className={styles.chart} aria-hidden="true">
+        {props.children}
+      </div>
+      <div className={styles.side}>
+        <p>{props.summary}</p>
+        <div className={styles.tableScroll}>
+          <table className="data">
+            <caption className="visually-hidden">{props.title}</caption>
+            <thead>
+              <tr>
+                {props.columns.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional (steps, rates) and never reorder.
+                <tr key={i}>
+                  {props.columns.map((c) => (
+                    <td key={c.header}>{c.cell(row)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </figure>
+  );
+}
+
+export const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "—");
+export const num = (v: number | undefined, digits = 3) => (v === undefined ? "—" : Number.isFinite(v) ? v.toFixed(digits) : "diverged");
+export const COLORS = { plain: "#b3261e", batchNorm: "#3346c9", third: "#1b7a3a" };
