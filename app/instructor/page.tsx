@@ -6,6 +6,7 @@ import { medianGradingMs } from "@/lib/analytics/exercise-stats";
 import { formatMs, formatPercent } from "@/lib/analytics/format";
 import { parseRosterQuery, viewRoster } from "@/lib/analytics/roster-view";
 import { requireInstructor } from "@/lib/auth/session";
+import { LabEngagement } from "./_components/lab-engagement";
 import { RosterMatrix } from "./_components/roster-matrix";
 import styles from "./instructor.module.css";
 
@@ -94,6 +95,7 @@ export default async function InstructorDashboard({ searchParams }: { searchPara
             </tbody>
           </table>
         </section>
+        <LabEngagement />
       </div>
 
       <RosterMatrix page={page} query={query} items={items} />
