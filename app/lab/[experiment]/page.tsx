@@ -26,7 +26,7 @@ export default async function LabExperimentPage({ params }: Props) {
   const index = experiments.findIndex((e) => e.id === experiment);
   const next = experiments[index + 1];
   return (
-    <article className={styles.intro}>
+    <article className={styles.prose}>
       <nav aria-label="Breadcrumb" className="muted">
         <Link href="/lab">Lab</Link> / <Link href={info.lesson}>Lesson</Link>
       </nav>

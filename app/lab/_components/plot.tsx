@@ -1,5 +1,7 @@
+"use client";
 import type { ReactNode } from "react";
 import styles from "../lab.module.css";
+import { useMountInTurn } from "./mount-in-turn";
 
 export interface Column<Row> {
   header: string;
@@ -11,11 +13,12 @@ export interface Column<Row> {
  * sentence that says what it shows and a table of the same numbers.
  */
 export function Plot<Row>(props: { title: string; summary: ReactNode; rows: Row[]; columns: Column<Row>[]; children: ReactNode; testId?: string }) {
+  const chartReady = useMountInTurn();
   return (
     <figure className={styles.plot} data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
       <div className={styles.chart} aria-hidden="true">
-        {props.children}
+        {chartReady ? props.children : null}
       </div>
       <div className={styles.side}>
         <p>{props.summary}</p>
@@ -49,5 +52,6 @@ export function Plot<Row>(props: { title: string; summary: ReactNode; rows: Row[
 }
 
 export const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "—");
-export const num = (v: number | undefined, digits = 3) => (v === undefined ? "—" : Number.isFinite(v) ? v.toFixed(digits) : "diverged");
+export const num = (v: number | undefined, digits = 3) =>
+  v === undefined ? "—" : !Number.isFinite(v) ? "diverged" : Math.abs(v) >= 1e4 ? v.toExponential(1) : v.toFixed(digits);
 export const COLORS = { plain: "#b3261e", batchNorm: "#3346c9", third: "#1b7a3a" };

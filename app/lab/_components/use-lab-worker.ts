@@ -5,7 +5,7 @@
  * half-done); running again starts a new one. Each finished, failed or
  * stopped run is recorded for the instructor dashboard (best effort).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { ExperimentResult } from "@/lib/lab/experiments";
 import type { RunRequest, WorkerMessage } from "@/lib/lab/worker-protocol";
 
@@ -46,7 +46,8 @@ export function useLabWorker() {
         const m = event.data;
         if (m.type === "progress") setState({ status: "running", fraction: m.fraction });
         else if (m.type === "result") {
-          setState({ status: "done", result: m.result, ms: m.ms });
+          // A transition: React renders the result's tables in slices and keeps the page responsive.
+          startTransition(() => setState({ status: "done", result: m.result, ms: m.ms }));
           record(request, "completed", m.ms);
           stopWorker();
         } else {

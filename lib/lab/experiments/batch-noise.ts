@@ -52,8 +52,8 @@ export function runBatchNoiseExperiment({ seed, kernel = builtInBatchNorm, onPro
     let validationAccuracy = Number.NaN;
     if (options.gaps !== false) {
       // Same number of epochs: 8× fewer steps with 8× larger batches.
-      const steps = Math.round((12 * data.train.y.length) / batchSize);
-      const run = train({ hidden: [64, 64], batchNorm: true, learningRate: 0.05, momentum: 0.9, steps, batchSize, seed, kernel, evalEvery: steps }, data, undefined, partProgress(onProgress, 1 + b, 3));
+      const steps = Math.round((10 * data.train.y.length) / batchSize);
+      const run = train({ hidden: [32, 32], batchNorm: true, learningRate: 0.05, momentum: 0.9, steps, batchSize, seed, kernel, evalEvery: steps }, data, undefined, partProgress(onProgress, 1 + b, 3));
       trainAccuracy = run.history.at(-1)!.trainAccuracy!;
       validationAccuracy = run.history.at(-1)!.validationAccuracy!;
     }
