@@ -64,7 +64,7 @@ export const CORRECT = { "batchnorm-forward": CORRECT_FORWARD, "batchnorm-backwa
 /** Submits through the real API (graded by the real grader) and returns the verdict. */
 export async function submit(request: APIRequestContext, exerciseId: string, code: string): Promise<string | undefined> {
   const response = await request.post(`/api/exercises/${exerciseId}/submissions`, {
-    data: { code, language: "typescript", mode: "submit", clientRequestId: `lab-${exerciseId}-${Date.now()}-${Math.random()}` },
+    data: { code, language: "typescript", mode: "submit", clientRequestId: crypto.randomUUID() },
   });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { report?: { status: string } }).report?.status;
