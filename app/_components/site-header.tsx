@@ -13,6 +13,7 @@ export async function SiteHeader() {
         <nav aria-label="Main" className="site-nav">
           <Link href="/">Course</Link>
           {user && <Link href="/dashboard">My progress</Link>}
+          {user && <Link href="/lab">Lab</Link>}
           {user?.role === "instructor" && <Link href="/instructor">Instructor</Link>}
           {user?.role === "instructor" && <Link href="/instructor/users">Users</Link>}
         </nav>

@@ -6,6 +6,7 @@ import { formatMs, formatPercent } from "@/lib/analytics/format";
 import { getRosterPage } from "@/lib/analytics/roster-page";
 import { parseRosterQuery } from "@/lib/analytics/roster-view";
 import { requireInstructor } from "@/lib/auth/session";
+import { LabEngagement } from "./_components/lab-engagement";
 import { RosterMatrix } from "./_components/roster-matrix";
 import styles from "./instructor.module.css";
 
@@ -83,6 +84,7 @@ export default async function InstructorDashboard({ searchParams }: { searchPara
             </tbody>
           </table>
         </section>
+        <LabEngagement />
       </div>
 
       <RosterMatrix page={page} query={query} items={items} />

@@ -56,6 +56,14 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expect: signedIn(200),
     stateChanging: true,
   },
+  {
+    file: "app/api/lab/runs/route.ts",
+    method: "POST",
+    path: "/api/lab/runs",
+    body: { experimentId: "learning-rate", layer: "builtin", seed: 1, outcome: "completed", ms: 10 },
+    expect: signedIn(201),
+    stateChanging: true,
+  },
   // Someone else's submission is 404 (not 403): its existence is not confirmed.
   { file: "app/api/submissions/[id]/route.ts", method: "GET", path: "/api/submissions/{own}", expect: { anonymous: 401, student: 200, otherStudent: 404, instructor: 200 } },
   { file: "app/api/instructor/roster/route.ts", method: "GET", path: "/api/instructor/roster", expect: instructorOnly },
@@ -89,6 +97,8 @@ export const PAGE_CASES: readonly PageCase[] = [
   { path: "/", expect: { anonymous: 200, student: 200, otherStudent: 200, instructor: 200 } },
   { path: "/dashboard", expect: studentPage },
   { path: "/exercises/batchnorm-forward", expect: studentPage },
+  { path: "/lab", expect: studentPage },
+  { path: "/lab/learning-rate", expect: studentPage },
   { path: "/instructor", expect: instructorPage },
   { path: "/instructor/users", expect: instructorPage },
   { path: "/instructor/students/{studentId}", expect: instructorPage },

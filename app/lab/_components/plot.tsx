@@ -1,0 +1,59 @@
+"use client";
+import type { ReactNode } from "react";
+import styles from "../lab.module.css";
+import { useMountInTurn } from "./mount-in-turn";
+
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => ReactNode;
+}
+
+/**
+ * One plot of the lab: the chart (hidden from assistive technology) beside a
+ * sentence that says what it shows and a table of the same numbers.
+ */
+export function Plot<Row>(props: { title: string; summary: ReactNode; rows: Row[]; columns: Column<Row>[]; children: ReactNode; testId?: string }) {
+  const chartReady = useMountInTurn();
+  return (
+    <figure className={styles.plot} data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      <div className={styles.chart} aria-hidden="true">
+        {chartReady ? props.children : null}
+      </div>
+      <div className={styles.side}>
+        <p>{props.summary}</p>
+        {/* Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
+        <div className={styles.tableScroll} role="region" aria-label={`Table: ${props.title}`} tabIndex={0}>
+          <table className="data">
+            <caption className="visually-hidden">{props.title}</caption>
+            <thead>
+              <tr>
+                {props.columns.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional (steps, rates) and never reorder.
+                <tr key={i}>
+                  {props.columns.map((c) => (
+                    <td key={c.header}>{c.cell(row)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </figure>
+  );
+}
+
+export const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "—");
+export const num = (v: number | undefined, digits = 3) =>
+  v === undefined ? "—" : !Number.isFinite(v) ? "diverged" : Math.abs(v) >= 1e4 ? v.toExponential(1) : v.toFixed(digits);
+export const COLORS = { plain: "#b3261e", batchNorm: "#3346c9", third: "#1b7a3a" };

@@ -1,0 +1,77 @@
+"use client";
+/**
+ * Runs one experiment at a time in a fresh Web Worker. Stop terminates the
+ * worker (training may be mid-step; nothing is shared, so nothing is left
+ * half-done); running again starts a new one. Each finished, failed or
+ * stopped run is recorded for the instructor dashboard (best effort).
+ */
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import type { ExperimentResult } from "@/lib/lab/experiments";
+import type { RunRequest, WorkerMessage } from "@/lib/lab/worker-protocol";
+
+export type LabState =
+  | { status: "idle" }
+  | { status: "running"; fraction: number }
+  | { status: "done"; result: ExperimentResult; ms: number }
+  | { status: "error"; message: string; studentCode: boolean }
+  | { status: "stopped" };
+
+function record(request: RunRequest, outcome: "completed" | "failed" | "stopped", ms?: number) {
+  const body = { experimentId: request.experiment, layer: request.layer, seed: request.seed, outcome, ms: ms === undefined ? undefined : Math.round(ms) };
+  fetch("/api/lab/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => {
+    // Engagement is best effort: the lab works offline from the server.
+  });
+}
+
+export function useLabWorker() {
+  const [state, setState] = useState<LabState>({ status: "idle" });
+  const worker = useRef<Worker | null>(null);
+  const current = useRef<RunRequest | null>(null);
+
+  const stopWorker = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+  }, []);
+
+  useEffect(() => stopWorker, [stopWorker]);
+
+  const run = useCallback(
+    (request: RunRequest) => {
+      stopWorker();
+      current.current = request;
+      const w = new Worker(new URL("../lab.worker.ts", import.meta.url), { type: "module", name: "batchnorm-lab" });
+      worker.current = w;
+      setState({ status: "running", fraction: 0 });
+      w.onmessage = (event: MessageEvent<WorkerMessage>) => {
+        const m = event.data;
+        if (m.type === "progress") setState({ status: "running", fraction: m.fraction });
+        else if (m.type === "result") {
+          // A transition: React renders the result's tables in slices and keeps the page responsive.
+          startTransition(() => setState({ status: "done", result: m.result, ms: m.ms }));
+          record(request, "completed", m.ms);
+          stopWorker();
+        } else {
+          setState({ status: "error", message: m.message, studentCode: m.studentCode });
+          record(request, "failed");
+          stopWorker();
+        }
+      };
+      w.onerror = (event) => {
+        setState({ status: "error", message: `The lab's worker crashed: ${event.message}`, studentCode: request.layer === "mine" });
+        record(request, "failed");
+        stopWorker();
+      };
+      w.postMessage(request);
+    },
+    [stopWorker],
+  );
+
+  const stop = useCallback(() => {
+    if (!worker.current || !current.current) return;
+    stopWorker();
+    record(current.current, "stopped");
+    setState({ status: "stopped" });
+  }, [stopWorker]);
+
+  return { state, run, stop };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { runInitScaleExperiment } from "./init-scale";
+
+const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+
+describe("experiment 3: initialisation scale (20 seeds)", () => {
+  const outcomes = SEEDS.map((seed) => runInitScaleExperiment({ seed }, [0.01, 1]).scales);
+
+  for (const [index, scale] of [
+    [0, 0.01],
+    [1, 1],
+  ]) {
+    it(`at weight scale ${scale} batch norm reaches ≥ 85 % and the plain network stays ≤ 45 % in ≥ 90 % of seeds`, () => {
+      const holds = outcomes.filter((o) => o[index].batchNormAccuracy >= 0.85 && o[index].plainAccuracy <= 0.45).length;
+      expect(holds).toBeGreaterThanOrEqual(18);
+    });
+  }
+});

@@ -1,0 +1,19 @@
+/** Messages between the lab page and its Web Worker (validated on both sides). */
+import { z } from "zod";
+import { experimentIds } from "./experiments";
+import type { ExperimentResult } from "./experiments";
+
+export const RunRequestSchema = z.object({
+  type: z.literal("run"),
+  experiment: z.enum(experimentIds as [string, ...string[]]),
+  seed: z.number().int().min(0).max(2 ** 31),
+  layer: z.enum(["builtin", "mine"]),
+  /** The student's compiled submissions; required when layer is "mine". */
+  myCode: z.object({ forward: z.string(), backward: z.string(), inference: z.string() }).optional(),
+});
+export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+export type WorkerMessage =
+  | { type: "progress"; fraction: number }
+  | { type: "result"; result: ExperimentResult; ms: number }
+  | { type: "error"; message: string; studentCode: boolean };
