@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtInBatchNorm } from "./batchnorm-kernel";
+import { builtInBatchNorm } from "./server/builtin-kernel";
 import { makeDataset, splitDataset } from "./datasets";
 import { losses } from "./loss";
 import { backward, forward, initNetwork, type Network, parameterRows, updateRunningStats } from "./network";
@@ -95,7 +95,7 @@ describe("network forward/backward", () => {
 
 describe("training", () => {
   const data = splitDataset(makeDataset("moons", 1, 300), 0.2, 1);
-  const config = { hidden: [16, 16], batchNorm: true, learningRate: 0.1, steps: 60, batchSize: 32, seed: 5, evalEvery: 30 };
+  const config = { hidden: [16, 16], batchNorm: true, learningRate: 0.1, steps: 60, batchSize: 32, seed: 5, evalEvery: 30, kernel: builtInBatchNorm };
 
   it("is deterministic for a seed and differs between seeds", () => {
     const a = train(config, data);

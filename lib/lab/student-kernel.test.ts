@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileSubmission } from "@/grader/compile";
-import { builtInBatchNorm } from "./batchnorm-kernel";
+import { builtInBatchNorm } from "./server/builtin-kernel";
 import { runTestTimeExperiment } from "./experiments/test-time";
 import { type MyBatchNormCode, studentKernel } from "./student-kernel";
 import { handleRunRequest } from "./worker-handler";

@@ -1,10 +1,11 @@
 /**
- * "My batch norm": the student's own passing submissions (compiled to
- * CommonJS-style JS on the server, from their own code only) turned into a
- * BatchNormKernel. Runs in the student's browser, in the lab's Web Worker.
- * Every failure becomes a StudentCodeError whose message says, in words,
- * which function of theirs went wrong — the lab never falls back to the
- * built-in layer.
+ * Compiled batch-norm code (CommonJS-style JS from the server) turned into a
+ * BatchNormKernel, in the lab's Web Worker. Two sources, run the same way:
+ * "My batch norm", the student's own passing submissions, where every failure
+ * becomes a StudentCodeError saying, in words, which function of theirs went
+ * wrong (the lab never falls back to the built-in layer); and the lab's
+ * built-in layer, which the server sends only to those allowed to see it
+ * (GET /api/lab/builtin) — this bundle never contains it.
  */
 import type { BatchNormKernel, InferenceState } from "./batchnorm-kernel";
 import type { Matrix } from "./matrix";
@@ -38,14 +39,6 @@ function message(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
-function guard<T>(what: string, call: () => T): T {
-  try {
-    return call();
-  } catch (e) {
-    throw new StudentCodeError(`Your ${what} threw ${message(e)}`);
-  }
-}
-
 export function studentKernel(code: MyBatchNormCode): BatchNormKernel {
   const fwd = loadModule(code.forward, "batchnorm-forward").batchnormForward;
   const bwd = loadModule(code.backward, "batchnorm-backward").batchnormBackward;
@@ -53,6 +46,41 @@ export function studentKernel(code: MyBatchNormCode): BatchNormKernel {
   if (typeof fwd !== "function") throw new StudentCodeError("Your batchnorm-forward submission does not export a function batchnormForward.");
   if (typeof bwd !== "function") throw new StudentCodeError("Your batchnorm-backward submission does not export a function batchnormBackward.");
   if (typeof BatchNorm !== "function") throw new StudentCodeError("Your batchnorm-inference submission does not export a class BatchNorm.");
+  return kernelFromExports({ batchnormForward: fwd, batchnormBackward: bwd, BatchNorm }, "Your");
+}
+
+/** The lab's built-in layer, compiled by the server: one module with all three exports. Its failures are the lab's, not the student's. */
+export function builtinKernel(code: string): BatchNormKernel {
+  const exports: Exports = {};
+  new Function("exports", "module", "require", code)(exports, { exports }, () => {
+    throw new Error("the built-in layer has no imports");
+  });
+  const { batchnormForward, batchnormBackward, BatchNorm } = exports;
+  if (typeof batchnormForward !== "function" || typeof batchnormBackward !== "function" || typeof BatchNorm !== "function") {
+    throw new Error("the server sent an incomplete built-in layer");
+  }
+  return kernelFromExports({ batchnormForward, batchnormBackward, BatchNorm }, "The lab's");
+}
+
+/* biome-ignore lint/complexity/noBannedTypes: compiled modules export plain functions */
+type AnyFunction = Function;
+
+/** A kernel over the exercises' three exports; `owner` ("Your", "The lab's") starts every error message. */
+export function kernelFromExports(
+  exports: { batchnormForward: AnyFunction; batchnormBackward: AnyFunction; BatchNorm: AnyFunction },
+  owner: string,
+): BatchNormKernel {
+  const fwd = exports.batchnormForward as (...args: unknown[]) => unknown;
+  const bwd = exports.batchnormBackward as (...args: unknown[]) => unknown;
+  const BatchNorm = exports.BatchNorm;
+  const ErrorType = owner === "Your" ? StudentCodeError : Error;
+  const guard = <T>(what: string, call: () => T): T => {
+    try {
+      return call();
+    } catch (e) {
+      throw new ErrorType(`${owner} ${what} threw ${message(e)}`);
+    }
+  };
   const Layer = BatchNorm as new (
     d: number,
     o: { eps: number; momentum: number },
@@ -67,12 +95,12 @@ export function studentKernel(code: MyBatchNormCode): BatchNormKernel {
   return {
     forward: (x, gamma, beta, eps) => {
       const r = guard("batchnormForward", () => fwd(x, gamma, beta, eps)) as ReturnType<BatchNormKernel["forward"]>;
-      if (!r || typeof r !== "object") throw new StudentCodeError(`Your batchnormForward returned ${String(r)}, not { out, mean, variance }.`);
+      if (!r || typeof r !== "object") throw new ErrorType(`${owner} batchnormForward returned ${String(r)}, not { out, mean, variance }.`);
       return r;
     },
     backward: (dout, x, gamma, eps) => {
       const r = guard("batchnormBackward", () => bwd(dout, x, gamma, eps)) as ReturnType<BatchNormKernel["backward"]>;
-      if (!r || typeof r !== "object") throw new StudentCodeError(`Your batchnormBackward returned ${String(r)}, not { dx, dgamma, dbeta }.`);
+      if (!r || typeof r !== "object") throw new ErrorType(`${owner} batchnormBackward returned ${String(r)}, not { dx, dgamma, dbeta }.`);
       return r;
     },
     inference: (x, s: InferenceState) =>

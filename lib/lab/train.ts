@@ -4,7 +4,7 @@
  * mode. Deterministic for a given seed. `observe` lets experiments look inside
  * (hidden units, batch statistics) without copying the loop.
  */
-import { builtInBatchNorm, type BatchNormKernel } from "./batchnorm-kernel";
+import type { BatchNormKernel } from "./batchnorm-kernel";
 import type { Dataset } from "./datasets";
 import { accuracy, type LossName, losses } from "./loss";
 import { backward, type ForwardPass, forward, initNetwork, type Network, updateRunningStats } from "./network";
@@ -25,7 +25,7 @@ export interface TrainConfig {
   seed: number;
   /** Evaluate on train and validation sets every this many steps (and at the end). */
   evalEvery?: number;
-  kernel?: BatchNormKernel;
+  kernel: BatchNormKernel;
 }
 
 export interface HistoryPoint {
@@ -75,7 +75,7 @@ export function train(
   observe?: (view: StepView) => void,
   onProgress?: (fraction: number) => void,
 ): TrainResult {
-  const kernel = config.kernel ?? builtInBatchNorm;
+  const kernel = config.kernel;
   const lossName = config.loss ?? "softmax";
   const net = initNetwork(
     { inputs: data.train.x[0].length, hidden: config.hidden, outputs: data.train.classes, batchNorm: config.batchNorm, weightScale: config.weightScale },

@@ -1,13 +1,14 @@
 /**
  * What the lab's Web Worker does with one request: build the layer (the
- * built-in one or the student's own), run the experiment, report progress,
+ * built-in one or the student's own, both compiled code sent by the page),
+ * run the experiment, report progress,
  * the result, or an error in words. Pure apart from `post`, so it is tested
  * without a browser.
  */
-import { builtInBatchNorm, type BatchNormKernel } from "./batchnorm-kernel";
+import type { BatchNormKernel } from "./batchnorm-kernel";
 import { type ExperimentId, runExperiment } from "./experiments";
 import { KernelShapeError } from "./network";
-import { StudentCodeError, studentKernel } from "./student-kernel";
+import { builtinKernel, StudentCodeError, studentKernel } from "./student-kernel";
 import { RunRequestSchema, type WorkerMessage } from "./worker-protocol";
 
 export function handleRunRequest(data: unknown, post: (m: WorkerMessage) => void, now: () => number = () => performance.now()): void {
@@ -19,10 +20,13 @@ export function handleRunRequest(data: unknown, post: (m: WorkerMessage) => void
   const request = parsed.data;
   const mine = request.layer === "mine";
   try {
-    let kernel: BatchNormKernel = builtInBatchNorm;
+    let kernel: BatchNormKernel;
     if (mine) {
       if (!request.myCode) throw new StudentCodeError("Your batch norm is not available: pass batchnorm-forward, batchnorm-backward and batchnorm-inference first.");
       kernel = studentKernel(request.myCode);
+    } else {
+      if (!request.builtinCode) throw new Error("the built-in layer was not sent with the request.");
+      kernel = builtinKernel(request.builtinCode);
     }
     const started = now();
     let lastPost = -Infinity;

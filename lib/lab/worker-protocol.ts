@@ -8,6 +8,8 @@ export const RunRequestSchema = z.object({
   experiment: z.enum(experimentIds as [string, ...string[]]),
   seed: z.number().int().min(0).max(2 ** 31),
   layer: z.enum(["builtin", "mine"]),
+  /** The built-in layer, compiled, from GET /api/lab/builtin; required when layer is "builtin". */
+  builtinCode: z.string().optional(),
   /** The student's compiled submissions; required when layer is "mine". */
   myCode: z.object({ forward: z.string(), backward: z.string(), inference: z.string() }).optional(),
 });

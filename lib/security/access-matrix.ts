@@ -64,6 +64,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expect: signedIn(201),
     stateChanging: true,
   },
+  // The lab's built-in batch norm answers three exercises: only students who passed all three (the matrix's students have not) and instructors.
+  { file: "app/api/lab/builtin/route.ts", method: "GET", path: "/api/lab/builtin", expect: instructorOnly },
   // Someone else's submission is 404 (not 403): its existence is not confirmed.
   { file: "app/api/submissions/[id]/route.ts", method: "GET", path: "/api/submissions/{own}", expect: { anonymous: 401, student: 200, otherStudent: 404, instructor: 200 } },
   { file: "app/api/instructor/roster/route.ts", method: "GET", path: "/api/instructor/roster", expect: instructorOnly },

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { experimentInfo, experiments, isExperimentId } from "@/lib/lab/experiments";
+import { labAccess } from "@/lib/lab/server/lab-access";
 import { loadMyBatchNorm } from "@/lib/lab/server/my-batchnorm";
 import { LabExperiment } from "../_components/lab-experiment";
+import { LabLocked } from "../_components/lab-locked";
 import styles from "../lab.module.css";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +24,7 @@ export default async function LabExperimentPage({ params }: Props) {
   if (!isExperimentId(experiment)) notFound();
   const info = experimentInfo(experiment);
   // The caller's own passing submissions only (compiled); never anyone else's code or the exercises' files.
-  const mine = await loadMyBatchNorm(user.id);
+  const [access, mine] = await Promise.all([labAccess(user), loadMyBatchNorm(user.id)]);
   const index = experiments.findIndex((e) => e.id === experiment);
   const next = experiments[index + 1];
   return (
@@ -40,7 +42,11 @@ export default async function LabExperimentPage({ params }: Props) {
       <p>
         <strong>What the tests check.</strong> {info.checked} One seed can differ; try several.
       </p>
-      <LabExperiment info={info} mine={{ code: mine.ready ? mine.code : null, problems: mine.parts.flatMap((p) => (p.problem ? [p.problem] : [])) }} />
+      {access.open ? (
+        <LabExperiment info={info} mine={{ code: mine.ready ? mine.code : null, problems: mine.parts.flatMap((p) => (p.problem ? [p.problem] : [])) }} />
+      ) : (
+        <LabLocked missing={access.missing} />
+      )}
       {next && (
         <p>
           Next: <Link href={`/lab/${next.id}`}>{next.title}</Link>

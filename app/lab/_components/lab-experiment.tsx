@@ -19,7 +19,7 @@ export function LabExperiment({ info, mine }: { info: ExperimentInfo; mine: MyLa
   const seedId = useId();
   const problemsId = useId();
   const running = state.status === "running";
-  const start = () => run({ type: "run", experiment: info.id as ExperimentId, seed, layer, myCode: layer === "mine" && mine.code ? mine.code : undefined });
+  const start = () => void run({ type: "run", experiment: info.id as ExperimentId, seed, layer, myCode: layer === "mine" && mine.code ? mine.code : undefined });
 
   return (
     <section aria-labelledby="experiment-title">

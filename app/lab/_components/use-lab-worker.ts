@@ -4,6 +4,8 @@
  * worker (training may be mid-step; nothing is shared, so nothing is left
  * half-done); running again starts a new one. Each finished, failed or
  * stopped run is recorded for the instructor dashboard (best effort).
+ * The built-in layer is not in this bundle: it is fetched from the server
+ * (allowed users only) and sent to the worker as code, like "My batch norm".
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { ExperimentResult } from "@/lib/lab/experiments";
@@ -16,17 +18,34 @@ export type LabState =
   | { status: "error"; message: string; studentCode: boolean }
   | { status: "stopped" };
 
-function record(request: RunRequest, outcome: "completed" | "failed" | "stopped", ms?: number) {
+function record(request: LabRunRequest, outcome: "completed" | "failed" | "stopped", ms?: number) {
   const body = { experimentId: request.experiment, layer: request.layer, seed: request.seed, outcome, ms: ms === undefined ? undefined : Math.round(ms) };
   fetch("/api/lab/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => {
     // Engagement is best effort: the lab works offline from the server.
   });
 }
 
+let builtinCode: Promise<string> | null = null;
+
+/** The built-in layer's compiled code, fetched once per page load (the route forbids caching it). */
+function fetchBuiltinCode(): Promise<string> {
+  builtinCode ??= fetch("/api/lab/builtin", { cache: "no-store" }).then(async (response) => {
+    const body = (await response.json().catch(() => ({}))) as { code?: string; error?: string };
+    if (!response.ok || typeof body.code !== "string") {
+      builtinCode = null;
+      throw new Error(body.error ?? `the server answered ${response.status}`);
+    }
+    return body.code;
+  });
+  return builtinCode;
+}
+
+export type LabRunRequest = Omit<RunRequest, "builtinCode">;
+
 export function useLabWorker() {
   const [state, setState] = useState<LabState>({ status: "idle" });
   const worker = useRef<Worker | null>(null);
-  const current = useRef<RunRequest | null>(null);
+  const current = useRef<LabRunRequest | null>(null);
 
   const stopWorker = useCallback(() => {
     worker.current?.terminate();
@@ -36,12 +55,24 @@ export function useLabWorker() {
   useEffect(() => stopWorker, [stopWorker]);
 
   const run = useCallback(
-    (request: RunRequest) => {
+    async (labRequest: LabRunRequest) => {
       stopWorker();
-      current.current = request;
+      current.current = labRequest;
+      setState({ status: "running", fraction: 0 });
+      let request: RunRequest = labRequest;
+      if (labRequest.layer === "builtin") {
+        try {
+          request = { ...labRequest, builtinCode: await fetchBuiltinCode() };
+        } catch (e) {
+          setState({ status: "error", message: `The lab could not load its batch-norm layer: ${e instanceof Error ? e.message : String(e)}`, studentCode: false });
+          record(labRequest, "failed");
+          return;
+        }
+        // Stopped, or another run started, while the layer loaded.
+        if (current.current !== labRequest) return;
+      }
       const w = new Worker(new URL("../lab.worker.ts", import.meta.url), { type: "module", name: "batchnorm-lab" });
       worker.current = w;
-      setState({ status: "running", fraction: 0 });
       w.onmessage = (event: MessageEvent<WorkerMessage>) => {
         const m = event.data;
         if (m.type === "progress") setState({ status: "running", fraction: m.fraction });
@@ -67,9 +98,10 @@ export function useLabWorker() {
   );
 
   const stop = useCallback(() => {
-    if (!worker.current || !current.current) return;
+    if (!current.current) return;
     stopWorker();
     record(current.current, "stopped");
+    current.current = null;
     setState({ status: "stopped" });
   }, [stopWorker]);
 

@@ -11,7 +11,6 @@
  * The test checks (a): the noise at B = 64 is at least twice the noise at
  * B = 512 in ≥ 90 % of seeds. The gaps in (b) are shown, not claimed.
  */
-import { builtInBatchNorm } from "../batchnorm-kernel";
 import { meanAndStd } from "../matrix";
 import { forward } from "../network";
 import { createRng, subSeed } from "../random";
@@ -36,7 +35,7 @@ export interface BatchNoiseResult {
   outcomes: BatchSizeOutcome[];
 }
 
-export function runBatchNoiseExperiment({ seed, kernel = builtInBatchNorm, onProgress }: ExperimentInput, options: { gaps?: boolean } = {}): BatchNoiseResult {
+export function runBatchNoiseExperiment({ seed, kernel, onProgress }: ExperimentInput, options: { gaps?: boolean } = {}): BatchNoiseResult {
   const data = labData(seed, 900);
   const reference = train({ hidden: [32, 32], batchNorm: true, learningRate: 0.05, momentum: 0.9, steps: 100, batchSize: 64, seed, kernel }, data, undefined, partProgress(onProgress, 0, 3));
   const example = data.train.x[0];

@@ -4,8 +4,8 @@ import { makeDataset, type Split, splitDataset } from "../datasets";
 
 export interface ExperimentInput {
   seed: number;
-  /** The batch-norm layer under test: built-in, or the student's own. */
-  kernel?: BatchNormKernel;
+  /** The batch-norm layer under test: built-in (delivered by the server), or the student's own. */
+  kernel: BatchNormKernel;
   onProgress?: (fraction: number) => void;
 }
 

@@ -8,7 +8,6 @@
  * norm (drift = largest change of mean plus change of spread, in units of the
  * initial spread).
  */
-import { builtInBatchNorm } from "../batchnorm-kernel";
 import { column, meanAndStd } from "../matrix";
 import { forward, type Network } from "../network";
 import { train } from "../train";
@@ -48,7 +47,7 @@ function histogram(values: number[], lo: number, hi: number): number[] {
 }
 
 function follow(batchNorm: boolean, input: ExperimentInput, part: number): { run: ShiftRun; edges: [number, number] } {
-  const kernel = input.kernel ?? builtInBatchNorm;
+  const kernel = input.kernel;
   const data = labData(input.seed, 450);
   const probe = data.train.x.slice(0, 128);
   const perUnit: { mean: number; std: number }[][] = [];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runInitScaleExperiment } from "./init-scale";
+import { builtInBatchNorm } from "../server/builtin-kernel";
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 describe("experiment 3: initialisation scale (20 seeds)", () => {
-  const outcomes = SEEDS.map((seed) => runInitScaleExperiment({ seed }, [0.01, 1]).scales);
+  const outcomes = SEEDS.map((seed) => runInitScaleExperiment({ seed, kernel: builtInBatchNorm }, [0.01, 1]).scales);
 
   for (const [index, scale] of [
     [0, 0.01],

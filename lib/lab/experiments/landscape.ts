@@ -9,7 +9,7 @@
  * The claim the test checks: both are smaller with batch norm (averaged over
  * the run) in ≥ 90 % of seeds.
  */
-import { builtInBatchNorm, type BatchNormKernel } from "../batchnorm-kernel";
+import type { BatchNormKernel } from "../batchnorm-kernel";
 import { type LossName, losses } from "../loss";
 import { backward, cloneNetwork, forward, type Network, parameterRows, parameters } from "../network";
 import { train } from "../train";
@@ -64,7 +64,7 @@ function lookAlongGradient(net: Network, batch: Dataset, kernel: BatchNormKernel
 }
 
 function follow(batchNorm: boolean, input: ExperimentInput, part: number): LandscapeRun {
-  const kernel = input.kernel ?? builtInBatchNorm;
+  const kernel = input.kernel;
   const data = labData(input.seed, 450);
   const looks: Look[] = [];
   const config = { hidden: [24, 24, 24], batchNorm, learningRate: LANDSCAPE_LR, momentum: 0, steps: 100, batchSize: 32, seed: input.seed, kernel };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runLearningRateExperiment } from "./learning-rate";
+import { builtInBatchNorm } from "../server/builtin-kernel";
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 describe("experiment 2: learning-rate robustness (20 seeds)", () => {
-  const outcomes = SEEDS.map((seed) => runLearningRateExperiment({ seed }, [1, 3]).rates);
+  const outcomes = SEEDS.map((seed) => runLearningRateExperiment({ seed, kernel: builtInBatchNorm }, [1, 3]).rates);
 
   it("at rates 1 and 3 the batch-norm network ends more accurate than the plain one in ≥ 90 % of seeds", () => {
     for (const r of [0, 1]) {

@@ -13,7 +13,7 @@ import { accuracy } from "../loss";
 import { cloneNetwork, forward, type Network } from "../network";
 import { train } from "../train";
 import { type ExperimentInput, labData } from "./common";
-import { builtInBatchNorm, type BatchNormKernel } from "../batchnorm-kernel";
+import type { BatchNormKernel } from "../batchnorm-kernel";
 
 export interface TestTimeResult {
   runningAverages: number;
@@ -45,7 +45,7 @@ export function withPopulationStatistics(net: Network, x: number[][], kernel: Ba
   return copy;
 }
 
-export function runTestTimeExperiment({ seed, kernel = builtInBatchNorm, onProgress }: ExperimentInput): TestTimeResult {
+export function runTestTimeExperiment({ seed, kernel, onProgress }: ExperimentInput): TestTimeResult {
   const data = labData(seed, 450);
   const trained = train({ hidden: [32, 32], batchNorm: true, learningRate: 0.05, momentum: 0.9, steps: 150, batchSize: 32, seed, kernel }, data, undefined, onProgress);
   const net = trained.net;
