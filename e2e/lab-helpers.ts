@@ -69,3 +69,10 @@ export async function submit(request: APIRequestContext, exerciseId: string, cod
   expect(response.status()).toBe(200);
   return ((await response.json()) as { report?: { status: string } }).report?.status;
 }
+
+/**
+ * Text of the lab's built-in layer that survives minification (a string
+ * literal of lib/lab/server/reference-batchnorm.ts): present in what
+ * GET /api/lab/builtin sends, absent from every client script.
+ */
+export const BUILTIN_LAYER_FRAGMENT = "The lab's built-in batch norm got an empty batch.";

@@ -1,12 +1,14 @@
 /**
  * The browser never receives reference code, hidden test data or mistake
  * implementations: neither in the built client bundle (.next/static), nor in
- * the exercise page, nor in API responses.
+ * the exercise page, nor in API responses. The lab's built-in batch-norm layer
+ * (the three exercises' answer) is not in the bundle either.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signUpNewStudent } from "./helpers/auth";
+import { BUILTIN_LAYER_FRAGMENT } from "./lab-helpers";
 import { openExercise } from "./workspace-helpers";
 
 const root = process.cwd();
@@ -58,6 +60,17 @@ test("the client bundle contains no reference code and no mistake messages", asy
     expect(messages.length, `${id} has mistake messages to look for`).toBeGreaterThan(0);
     for (const secret of [...lines, ...messages]) expect(bundle.includes(secret), `${id}: "${secret.slice(0, 60)}" in .next/static`).toBe(false);
   }
+});
+
+test("the client bundle does not contain the lab's built-in batch-norm layer (it answers three exercises)", () => {
+  const staticDir = path.join(root, ".next", "static");
+  const files = filesUnder(staticDir).filter((f) => /\.(js|mjs|json|txt)$/.test(f));
+  const source = readFileSync(path.join(root, "lib", "lab", "server", "reference-batchnorm.ts"), "utf8");
+  expect(source.includes(BUILTIN_LAYER_FRAGMENT), "the fragment is the layer's own text").toBe(true);
+  // The lab's client code (its worker handler) is in the bundle, so the scan covers where the layer used to be.
+  const bundle = files.map((f) => readFileSync(f, "utf8")).join("\n");
+  expect(bundle.includes("the built-in layer was not sent with the request."), "the scan covers the lab worker's chunk").toBe(true);
+  for (const file of files) expect(readFileSync(file, "utf8").includes(BUILTIN_LAYER_FRAGMENT), path.relative(root, file)).toBe(false);
 });
 
 test("the exercise page and the API responses carry no reference code or hidden test data", async ({ page }) => {

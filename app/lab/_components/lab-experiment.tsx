@@ -75,7 +75,7 @@ export function LabExperiment({ info, mine }: { info: ExperimentInfo; mine: MyLa
         )}
         {state.status === "done" && (
           <span>
-            Finished in {(state.ms / 1000).toFixed(1)} s with {layer === "mine" ? "your batch norm" : "the reference batch norm"}, seed {seed}.
+            Finished in {(state.ms / 1000).toFixed(1)} s with {state.layer === "mine" ? "your batch norm" : "the reference batch norm"}, seed {state.seed}.
           </span>
         )}
         {state.status === "stopped" && <span>Stopped. Run again to start over.</span>}

@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import styles from "../lab.module.css";
 import { useMountInTurn } from "./mount-in-turn";
 
@@ -10,7 +10,9 @@ export interface Column<Row> {
 
 /**
  * One plot of the lab: the chart (hidden from assistive technology) beside a
- * sentence that says what it shows and a table of the same numbers.
+ * sentence that says what it shows and a table of the same numbers. The chart
+ * mounts in its own animation frame (mount-in-turn.ts); the table is memoised
+ * so that mounting the chart does not render the table again.
  */
 export function Plot<Row>(props: { title: string; summary: ReactNode; rows: Row[]; columns: Column<Row>[]; children: ReactNode; testId?: string }) {
   const chartReady = useMountInTurn();
@@ -22,36 +24,42 @@ export function Plot<Row>(props: { title: string; summary: ReactNode; rows: Row[
       </div>
       <div className={styles.side}>
         <p>{props.summary}</p>
-        {/* Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable). */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-        <div className={styles.tableScroll} role="region" aria-label={`Table: ${props.title}`} tabIndex={0}>
-          <table className="data">
-            <caption className="visually-hidden">{props.title}</caption>
-            <thead>
-              <tr>
-                {props.columns.map((c) => (
-                  <th key={c.header} scope="col">
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional (steps, rates) and never reorder.
-                <tr key={i}>
-                  {props.columns.map((c) => (
-                    <td key={c.header}>{c.cell(row)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable title={props.title} rows={props.rows} columns={props.columns as Column<unknown>[]} />
       </div>
     </figure>
   );
 }
+
+const DataTable = memo(function DataTable({ title, rows, columns }: { title: string; rows: unknown[]; columns: Column<unknown>[] }) {
+  // Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable).
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+    <div className={styles.tableScroll} role="region" aria-label={`Table: ${title}`} tabIndex={0}>
+      <table className="data">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional (steps, rates) and never reorder.
+            <tr key={i}>
+              {columns.map((c) => (
+                <td key={c.header}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
 
 export const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "—");
 export const num = (v: number | undefined, digits = 3) =>

@@ -1,5 +1,11 @@
 "use client";
-/** What each experiment's result looks like: Recharts plots, each with a sentence and a table beside it. */
+/**
+ * What each experiment's result looks like: Recharts plots, each with a
+ * sentence and a table beside it. Kept cheap for the main thread: no
+ * animations, every chart's series downsampled to ≤ 200 points, and the whole
+ * view memoised so typing a seed or choosing a layer never redraws the charts.
+ */
+import { memo } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { BatchNoiseResult } from "@/lib/lab/experiments/batch-noise";
 import type { CovariateShiftResult } from "@/lib/lab/experiments/covariate-shift";
@@ -8,6 +14,7 @@ import type { InitScaleResult } from "@/lib/lab/experiments/init-scale";
 import type { LandscapeResult } from "@/lib/lab/experiments/landscape";
 import type { LearningRateResult } from "@/lib/lab/experiments/learning-rate";
 import type { TestTimeResult } from "@/lib/lab/experiments/test-time";
+import { downsample } from "./downsample";
 import { COLORS, num, Plot, pct } from "./plot";
 
 const H = 260;
@@ -43,7 +50,7 @@ function CovariateShiftView({ r }: { r: CovariateShiftResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <LineChart data={rows} margin={margin} accessibilityLayer={false}>
+          <LineChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
             <YAxis />
@@ -72,7 +79,7 @@ function CovariateShiftView({ r }: { r: CovariateShiftResult }) {
             ]}
           >
             <ResponsiveContainer {...box}>
-              <BarChart data={data} margin={margin} accessibilityLayer={false}>
+              <BarChart data={downsample(data)} margin={margin} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="bin" />
                 <YAxis allowDecimals={false} />
@@ -102,7 +109,7 @@ function SweepView(props: { testId: string; title: string; xLabel: string; rows:
       ]}
     >
       <ResponsiveContainer {...box}>
-        <BarChart data={props.rows} margin={margin} accessibilityLayer={false}>
+        <BarChart data={downsample(props.rows)} margin={margin} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" label={{ value: props.xLabel, position: "insideBottom", offset: -12 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
@@ -146,7 +153,7 @@ function LearningRateView({ r }: { r: LearningRateResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <LineChart data={r.curves} margin={margin} accessibilityLayer={false}>
+          <LineChart data={downsample(r.curves)} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
             <YAxis domain={[0, 4]} allowDataOverflow />
@@ -196,7 +203,7 @@ function BatchNoiseView({ r }: { r: BatchNoiseResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <LineChart data={draws} margin={margin} accessibilityLayer={false}>
+          <LineChart data={downsample(draws)} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="draw" type="number" label={{ value: "random mini-batch", position: "insideBottom", offset: -12 }} />
             <YAxis />
@@ -236,7 +243,7 @@ function TestTimeView({ r }: { r: TestTimeResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <BarChart data={rows} margin={margin} accessibilityLayer={false}>
+          <BarChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
@@ -258,7 +265,7 @@ function TestTimeView({ r }: { r: TestTimeResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <BarChart data={r.statistics.map((s) => ({ ...s, unit: s.unit + 1 }))} margin={margin} accessibilityLayer={false}>
+          <BarChart data={downsample(r.statistics.map((s) => ({ ...s, unit: s.unit + 1 })))} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="unit" label={{ value: "unit", position: "insideBottom", offset: -12 }} />
             <YAxis />
@@ -288,7 +295,7 @@ function LandscapeView({ r }: { r: LandscapeResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <LineChart data={rows} margin={margin} accessibilityLayer={false}>
+          <LineChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
             <YAxis />
@@ -310,7 +317,7 @@ function LandscapeView({ r }: { r: LandscapeResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <LineChart data={rows} margin={margin} accessibilityLayer={false}>
+          <LineChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
             <YAxis />
@@ -324,7 +331,7 @@ function LandscapeView({ r }: { r: LandscapeResult }) {
   );
 }
 
-export function ResultView({ result }: { result: ExperimentResult }) {
+export const ResultView = memo(function ResultView({ result }: { result: ExperimentResult }) {
   switch (result.id) {
     case "covariate-shift":
       return <CovariateShiftView r={result.result} />;
@@ -339,4 +346,4 @@ export function ResultView({ result }: { result: ExperimentResult }) {
     case "landscape":
       return <LandscapeView r={result.result} />;
   }
-}
+});
