@@ -27,3 +27,8 @@ export function withCappedBody(handler: Handler, maxBytes = AUTH_BODY_MAX_BYTES)
     return handler(new Request(request.url, { method: request.method, headers, body: body.byteLength > 0 ? (body as BodyInit) : null, signal: request.signal }));
   };
 }
+
+/** better-auth's Next.js handlers, POST behind the body cap. */
+export function cappedAuthHandlers(handlers: { GET: Handler; POST: Handler }): { GET: Handler; POST: Handler } {
+  return { GET: handlers.GET, POST: withCappedBody(handlers.POST) };
+}
