@@ -7,6 +7,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { capRequestBody } from "../lib/http/request-body-cap";
 import { compileTrust, EDGE_MARKER_ENV, normalizeForwardingHeaders, trustedProxyList } from "../lib/security/client-address";
 
 const port = Number(process.env.PORT?.trim() || "3000");
@@ -24,6 +25,8 @@ await app.prepare();
 
 const server = createServer((req, res) => {
   normalizeForwardingHeaders(req, trust);
+  capRequestBody(req, res);
+  if (res.writableEnded) return;
   void handle(req, res);
 });
 // Slow-loris bodies and headers: give up on a request that is not complete in time.
