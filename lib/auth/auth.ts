@@ -3,7 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
 import { APIError } from "better-auth/api";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { CLIENT_ADDRESS_HEADER, EDGE_MARKER_ENV } from "@/lib/security/client-address";
 import { afterAuthHook, beforeAuthHook } from "./auth-hooks";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credentials";
 import { checkDisplayName } from "./display-name";
@@ -49,8 +49,10 @@ export const auth = betterAuth({
   hooks: { before: beforeAuthHook, after: afterAuthHook },
   advanced: {
     // Only the address scripts/serve.ts resolved from the socket (or a
-    // TRUSTED_PROXIES proxy): X-Forwarded-For from a client is never read.
-    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    // TRUSTED_PROXIES proxy): X-Forwarded-For from a client is never read
+    // (Next.js passes a client's own X-Forwarded-For through unchanged).
+    // Without that server (next dev) no header is trusted: one shared bucket.
+    ipAddress: { ipAddressHeaders: process.env[EDGE_MARKER_ENV] ? [CLIENT_ADDRESS_HEADER] : ["x-batchnorm-no-trusted-address"] },
     // Secure cookies need HTTPS; on plain-http localhost the browser would drop them.
     useSecureCookies: process.env.SECURE_COOKIES ? process.env.SECURE_COOKIES === "true" : baseURL.startsWith("https://"),
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
