@@ -11,10 +11,10 @@ describe("sign-in throttle", () => {
       await throttle.recordFailure("a@x.org", "1.1.1.1");
     }
     expect((await throttle.check("a@x.org", "1.1.1.1")).ok).toBe(true);
-    await throttle.recordFailure("A@x.org ", "1.1.1.1"); // 4th: 2 s
-    expect(await throttle.check("a@x.org", "1.1.1.1")).toEqual({ ok: false, retryAfterSeconds: 2 });
-    await throttle.recordFailure("a@x.org", "1.1.1.1"); // 5th: 4 s
-    expect(await throttle.check("a@x.org", "1.1.1.1")).toEqual({ ok: false, retryAfterSeconds: 4 });
+    await throttle.recordFailure("A@x.org ", "1.1.1.1"); // 4th: 5 s
+    expect(await throttle.check("a@x.org", "1.1.1.1")).toEqual({ ok: false, retryAfterSeconds: 5 });
+    await throttle.recordFailure("a@x.org", "1.1.1.1"); // 5th: 10 s
+    expect(await throttle.check("a@x.org", "1.1.1.1")).toEqual({ ok: false, retryAfterSeconds: 10 });
     for (let i = 0; i < 20; i++) await throttle.recordFailure("a@x.org", "1.1.1.1");
     const capped = await throttle.check("a@x.org", "1.1.1.1");
     expect(capped.ok).toBe(false);

@@ -3,7 +3,7 @@
  * limit (which a botnet spreads thin). Two buckets:
  *
  * - account + address: the first FREE failures cost nothing, then each one
- *   doubles the wait (2 s, 4 s, … capped at MAX_BLOCK). A success clears it.
+ *   doubles the wait (5 s, 10 s, 20 s, … capped at MAX_BLOCK). A success clears it.
  *   An attacker on one address gets ~100 guesses a day; the victim, on their
  *   own address, is not affected.
  * - account (all addresses): ACCOUNT_FAILURES per window, then the account is
@@ -70,7 +70,7 @@ export function createSignInThrottle(settings: ThrottleSettings = DEFAULT_THROTT
       const key = pair(account, address);
       const { consumedPoints } = await pairFailures.consume(key, 1);
       const over = consumedPoints - settings.freeFailures;
-      if (over > 0) await pairBlocks.block(key, Math.min(settings.maxBlockSeconds, 2 ** over));
+      if (over > 0) await pairBlocks.block(key, Math.min(settings.maxBlockSeconds, 5 * 2 ** (over - 1)));
       try {
         await accountFailures.consume(account, 1);
       } catch (e) {
