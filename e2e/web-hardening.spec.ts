@@ -2,6 +2,8 @@
  * Issue 21 against the production server (scripts/serve.ts in front of Next.js):
  * spoofed client addresses, open redirects, names, common passwords, caching,
  * X-Forwarded-Host, autosave flooding and the CSP on a KaTeX page.
+ * API clients send the site's Origin, as a browser would (better-auth refuses
+ * cookie-carrying writes without one).
  */
 import path from "node:path";
 import { expect, type APIRequestContext, test } from "@playwright/test";
@@ -18,7 +20,7 @@ async function signUpApi(request: APIRequestContext, name = "Hardening Student")
 }
 
 test("rotating X-Forwarded-For does not escape the sign-in limits, and sessions record the real address", async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL as string } });
   const email = await signUpApi(request);
   const statuses: number[] = [];
   for (let i = 0; i < 31; i++) {
@@ -36,7 +38,7 @@ test("rotating X-Forwarded-For does not escape the sign-in limits, and sessions 
   expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
 
   // A fresh account signed in with a forged X-Forwarded-For: the session stores the socket's address.
-  const other = await playwright.request.newContext({ baseURL });
+  const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL as string } });
   const otherEmail = uniqueEmail("xff");
   const signUp = await other.post("/api/auth/sign-up/email", { data: { name: "XFF", email: otherEmail, password }, headers: { "x-forwarded-for": "6.6.6.6" } });
   expect(signUp.status()).toBe(200);
@@ -68,7 +70,7 @@ const NEXT_BYPASSES = [
 ];
 
 test("?next= never leaves the site and never answers 500", async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL as string } });
   const signIn = await request.post("/api/auth/sign-in/email", { data: { email: DEMO_STUDENT.email, password: DEMO_STUDENT.password } });
   expect(signIn.status()).toBe(200);
   for (const next of NEXT_BYPASSES) {
@@ -86,7 +88,7 @@ test("?next= never leaves the site and never answers 500", async ({ playwright, 
 });
 
 test("names over 80 characters, blank or with bidi controls are refused by the API, on sign-up and update-user", async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL as string } });
   for (const name of ["x".repeat(81), "   ", "", "Bob\u202Eevil", "Eve\u2066x\u2069", "Line\nBreak"]) {
     const response = await request.post("/api/auth/sign-up/email", { data: { name, email: uniqueEmail("badname"), password } });
     expect(response.status(), JSON.stringify(name)).toBe(400);
@@ -107,7 +109,7 @@ test("names over 80 characters, blank or with bidi controls are refused by the A
 });
 
 test("common passwords are refused at sign-up", async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL as string } });
   for (const common of ["12345678", "password1", "Qwertyuiop"]) {
     const response = await request.post("/api/auth/sign-up/email", { data: { name: "Weak", email: uniqueEmail("weak"), password: common } });
     expect(response.status(), common).toBe(400);
@@ -116,7 +118,7 @@ test("common passwords are refused at sign-up", async ({ playwright, baseURL }) 
 });
 
 test("private JSON is no-store, a forged X-Forwarded-Host does not pass the origin check, and autosave is rate-limited", async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL as string } });
   await signUpApi(request);
   const draftUrl = "/api/exercises/batchnorm-forward/draft";
   const draft = await request.get(draftUrl);

@@ -1,13 +1,11 @@
 import { z } from "zod";
-import { checkDisplayName, NAME_MAX_LENGTH } from "./display-name";
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential-limits";
+import { checkDisplayName } from "./display-name";
 
-export { NAME_MAX_LENGTH };
+export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 // Shared by the sign-in/sign-up forms (client) and the server, so a user sees
 // the same rule in the browser that the server enforces.
-export const EMAIL_MAX_LENGTH = 254;
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
 
 export const emailSchema = z
   .string()
