@@ -20,6 +20,7 @@ function createQueue(): FairQueue {
       fast: workers,
       // the pool grows to size + spares + 2 processes while slow gradings run
       maxInFlight: workers + spares + 2,
+      maxHeavy: Math.max(1, spares),
       slowAfterMs: positiveInt(process.env.GRADER_DEPRIORITIZE_AFTER_MS, 60),
       heavyAfterMs: 500,
       halfLifeMs: 30_000,

@@ -5,6 +5,7 @@ const options: FairQueueOptions = {
   perUser: 1,
   fast: 1,
   maxInFlight: 3,
+  maxHeavy: 2,
   slowAfterMs: 50,
   heavyAfterMs: 200,
   halfLifeMs: 30_000,
@@ -76,7 +77,7 @@ describe("FairQueue", () => {
     const t0 = performance.now();
     await q.run({ userId: "light" }, job("light", 5));
     const waited = performance.now() - t0;
-    // At most maxInFlight − fast = 2 heavy gradings run at once, so a slot stays free.
+    // At most maxHeavy = 2 heavy gradings run at once, so a slot stays free.
     expect(waited).toBeLessThan(150);
     await Promise.all(heavy);
     expect(started).toContain("h3-long");

@@ -9,10 +9,12 @@
  *   turn, and someone whose gradings are slow waits behind everyone whose
  *   gradings are fast, however early they arrived;
  * - `fast` gradings run at once (the pool's cores); a grading that has run
- *   `slowAfterMs` stops counting against that, like in the pool, but "heavy"
- *   users (recent usage above `heavyAfterMs`) may hold at most
- *   `maxInFlight − fast` slots in total, so the pool's last `fast` workers stay
- *   free for everyone else;
+ *   `slowAfterMs` stops counting against that, like in the pool, but slow
+ *   gradings and those of "heavy" users (recent usage above `heavyAfterMs`)
+ *   may hold at most `maxHeavy` workers together (the pool's spares), so
+ *   the pool's own `fast` workers stay free for everyone else: the pool starts
+ *   more workers only slowly (a second of CPU each), and a fast grading that
+ *   waited for a free one measured 5–7 s behind three 5 s gradings;
  * - a user with `maxWaitingPerUser` gradings waiting, or a full queue, gets
  *   GraderBusyError (the caller stores the submission as queued and retries).
  *
@@ -25,6 +27,8 @@ export interface FairQueueOptions {
   perUser: number;
   fast: number;
   maxInFlight: number;
+  /** slow gradings and heavy users' gradings at once */
+  maxHeavy: number;
   slowAfterMs: number;
   heavyAfterMs: number;
   halfLifeMs: number;
@@ -139,8 +143,8 @@ export class FairQueue {
       const now = this.now();
       const fresh = [...this.running].filter((r) => now - r.startedAt < this.options.slowAfterMs).length;
       if (fresh >= this.options.fast || this.running.size >= this.options.maxInFlight) break;
-      const heavyRunning = [...this.running].filter((r) => r.heavy).length;
-      const heavyAllowed = heavyRunning < this.options.maxInFlight - this.options.fast;
+      const heavyRunning = [...this.running].filter((r) => r.heavy || now - r.startedAt >= this.options.slowAfterMs).length;
+      const heavyAllowed = heavyRunning < this.options.maxHeavy;
       const next = this.pick(heavyAllowed);
       if (!next) break;
       const item = next.state.waiting.shift() as Waiting;
