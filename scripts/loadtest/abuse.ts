@@ -45,9 +45,14 @@ export async function runAbuse(baseUrl: string, server: ManagedServer | null, op
   const slowCode = `export function batchnormForward(...args: unknown[]): any {\n  ${SLOW_BODY}\n}\n`;
   const honestSamples = [...samples.values()].flat().filter((s) => s.kind !== "hostile");
   const accepted = new Set<string>();
-  const stopAt = Date.now() + options.maxDurationS * 1000;
+    // Warm-up (not measured): every honest student grades once, so the pool's
+  // workers are started and warm before the flood (a cold pool under a flood
+  // measures worker start-up, not fairness).
+  await Promise.all(honest.map((h, i) => h.submit(forward[0].exerciseId, forward.find((x) => x.kind === "correct")?.code ?? forward[0].code, "run", `warm-${runId}-${i}`.padEnd(12, "x"), Date.now() + 120_000)));
+  await sleep(1000);
   const loadBefore = loadavg();
 
+  const stopAt = Date.now() + options.maxDurationS * 1000;
   // Abusers: FLOOD_CONCURRENCY requests in flight each, for the whole run.
   const abuse = { sent: 0, status: new Map<number, number>(), storedIds: new Map<string, StudentClient>() };
   const flood = abusers.flatMap((a) =>
