@@ -14,7 +14,11 @@ export const SERVER_BODY_MAX_BYTES = 2 * 1024 * 1024;
 export function capRequestBody(req: IncomingMessage, res: ServerResponse, maxBytes = SERVER_BODY_MAX_BYTES): void {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) {
-    refuse(req, res, maxBytes);
+    // Nothing of the body was read yet: answer and let Node close the
+    // connection after the answer (Connection: close), so a keep-alive client
+    // does not send its next request into a socket we are about to drop.
+    res.writeHead(413, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+    res.end(tooLarge(maxBytes));
     return;
   }
   const push = req.push.bind(req);
@@ -34,10 +38,15 @@ export function capRequestBody(req: IncomingMessage, res: ServerResponse, maxByt
   };
 }
 
+function tooLarge(maxBytes: number): string {
+  return JSON.stringify({ error: `The request body is larger than ${Math.round(maxBytes / 1048576)} MB.` });
+}
+
+/** Past the cap in the middle of a chunked body. */
 function refuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
   if (!res.headersSent) {
     res.writeHead(413, { "content-type": "application/json", "cache-control": "no-store" });
-    res.end(JSON.stringify({ error: `The request body is larger than ${Math.round(maxBytes / 1048576)} MB.` }));
+    res.end(tooLarge(maxBytes));
   }
   // Returning false from push() stops the socket from reading, so nothing more
   // is received; the connection is closed shortly after, once the client has
