@@ -40,5 +40,6 @@ const processWide = globalThis as unknown as { batchnormFairQueue?: FairQueue };
 /** Grades in this user's turn (GraderBusyError when too many of theirs wait). */
 export function gradeFairly(owner: Owner, request: GradeRequest): Promise<GradeReport> {
   processWide.batchnormFairQueue ??= createQueue();
-  return processWide.batchnormFairQueue.run(owner, () => gradeSubmission(request));
+  // Cost = the grading's own time in the worker (not time spent waiting for one).
+  return processWide.batchnormFairQueue.run(owner, () => gradeSubmission(request), (report) => report.timings.totalMs);
 }

@@ -83,6 +83,19 @@ describe("FairQueue", () => {
     expect(started).toContain("h3-long");
   });
 
+  it("a user with many fast gradings is not heavy: it starts while heavy users fill their slots", async () => {
+    const q = new FairQueue({ ...options, fast: 1, maxInFlight: 4, maxHeavy: 1, heavyAfterMs: 100 });
+    const { job } = recorder();
+    for (let i = 0; i < 12; i++) await q.run({ userId: "busy-student" }, job(`s${i}`, 20)); // 240 ms of usage, 20 ms each
+    await q.run({ userId: "spinner" }, job("spin-warm", 150));
+    const spinning = q.run({ userId: "spinner" }, job("spin", 400));
+    await sleep(80); // the spinner's grading is now slow and holds the only heavy slot
+    const t0 = performance.now();
+    await q.run({ userId: "busy-student" }, job("s-last", 5));
+    expect(performance.now() - t0).toBeLessThan(150);
+    await spinning;
+  });
+
   it("refuses with GraderBusyError when one user has too many waiting", async () => {
     const q = new FairQueue({ ...options, maxWaitingPerUser: 2 });
     const { job } = recorder();
@@ -98,5 +111,16 @@ describe("FairQueue", () => {
     await expect(q.run({ userId: "u" }, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(charged).toHaveLength(2);
     expect(charged[0][1]).toBeGreaterThanOrEqual(15);
+  });
+
+  it("charges the cost the job reports (its own run time) instead of the wall time when given", async () => {
+    const charged: number[] = [];
+    const q = new FairQueue(options, (_owner, ms) => charged.push(ms));
+    await q.run({ userId: "u" }, async () => {
+      await sleep(30); // e.g. waiting for a worker to start
+      return { runMs: 4 };
+    }, (r) => r.runMs);
+    await sleep(0); // the charge is booked right after the result is handed over
+    expect(charged).toEqual([4]);
   });
 });

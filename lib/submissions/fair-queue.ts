@@ -10,7 +10,7 @@
  *   gradings are fast, however early they arrived;
  * - `fast` gradings run at once (the pool's cores); a grading that has run
  *   `slowAfterMs` stops counting against that, like in the pool, but slow
- *   gradings and those of "heavy" users (recent usage above `heavyAfterMs`)
+ *   gradings and those of "heavy" users (recent mean grading time above `heavyAfterMs`)
  *   may hold at most `maxHeavy` workers together (the pool's spares), so
  *   the pool's own `fast` workers stay free for everyone else: the pool starts
  *   more workers only slowly (a second of CPU each), and a fast grading that
@@ -57,6 +57,8 @@ interface UserState {
   running: number;
   /** decayed grading milliseconds as of `usageAt` */
   usage: number;
+  /** decayed number of gradings as of `usageAt` (usage / count = recent mean grading time) */
+  count: number;
   usageAt: number;
   lastServed: number;
 }
@@ -78,8 +80,12 @@ export class FairQueue {
     return this.waitingCount;
   }
 
-  /** Runs `job` when it is this owner's turn; resolves with its result. */
-  run<T>(owner: Owner, job: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `job` when it is this owner's turn; resolves with its result.
+   * `costOf` says what the grading cost (its own run time, without waiting in
+   * the pool); by default the wall time from start to end.
+   */
+  run<T>(owner: Owner, job: () => Promise<T>, costOf?: (result: T) => number | undefined): Promise<T> {
     const user = this.user(owner.userId);
     if (this.waitingCount >= this.options.maxWaiting) return Promise.reject(new GraderBusyError("the grading queue is full"));
     if (user.waiting.length >= this.options.maxWaitingPerUser) {
@@ -89,13 +95,17 @@ export class FairQueue {
       user.waiting.push({
         owner,
         start: () => {
-          const entry: Running = { userId: owner.userId, startedAt: this.now(), heavy: this.usageOf(user) > this.options.heavyAfterMs };
+          const entry: Running = { userId: owner.userId, startedAt: this.now(), heavy: this.isHeavy(user) };
           this.running.add(entry);
           user.running++;
+          let cost: number | undefined;
           job()
-            .then(resolve, reject)
+            .then((result) => {
+              cost = costOf?.(result);
+              resolve(result);
+            }, reject)
             .finally(() => {
-              const ms = this.now() - entry.startedAt;
+              const ms = cost ?? this.now() - entry.startedAt;
               this.running.delete(entry);
               user.running--;
               this.addUsage(user, ms);
@@ -113,7 +123,7 @@ export class FairQueue {
   private user(userId: string): UserState {
     let state = this.users.get(userId);
     if (!state) {
-      state = { waiting: [], running: 0, usage: 0, usageAt: this.now(), lastServed: -1 };
+      state = { waiting: [], running: 0, usage: 0, count: 0, usageAt: this.now(), lastServed: -1 };
       this.users.set(userId, state);
     }
     return state;
@@ -127,9 +137,23 @@ export class FairQueue {
     return usage;
   }
 
+  /**
+   * Heavy = the user's recent gradings take long on average (not: many
+   * gradings) — a student running fast code often on a loaded machine is
+   * not heavy; one whose code spins for seconds is, from its first slow run.
+   */
+  private isHeavy(user: UserState): boolean {
+    const decay = 0.5 ** ((this.now() - user.usageAt) / this.options.halfLifeMs);
+    let running = 0;
+    for (const r of this.running) if (this.users.get(r.userId) === user) running++;
+    const count = user.count * decay + running;
+    return count > 0 && this.usageOf(user) / count > this.options.heavyAfterMs;
+  }
+
   private addUsage(user: UserState, ms: number): void {
     const decay = 0.5 ** ((this.now() - user.usageAt) / this.options.halfLifeMs);
     user.usage = user.usage * decay + ms;
+    user.count = user.count * decay + 1;
     user.usageAt = this.now();
   }
 
@@ -160,7 +184,7 @@ export class FairQueue {
     for (const state of this.users.values()) {
       if (state.waiting.length === 0 || state.running >= this.options.perUser) continue;
       const usage = this.usageOf(state);
-      if (!heavyAllowed && usage > this.options.heavyAfterMs) continue;
+      if (!heavyAllowed && this.isHeavy(state)) continue;
       if (!best || usage < best.usage || (usage === best.usage && state.lastServed < best.state.lastServed)) best = { state, usage };
     }
     return best;
