@@ -63,7 +63,7 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
   // left alone: custom errors assign name/message).
   var intrinsics = [Object, Object.prototype, Array, Array.prototype, Function, Function.prototype, JSON, Math, Reflect,
     Number, Number.prototype, String, String.prototype, Boolean, Boolean.prototype, RegExp, RegExp.prototype,
-    Symbol, Symbol.prototype, SafeArrayBuffer, OriginalArrayBuffer.prototype, Date];
+    Symbol, Symbol.prototype, SafeArrayBuffer, OriginalArrayBuffer.prototype, Date, Promise, Promise.prototype];
   for (var f = 0; f < intrinsics.length; f++) freeze(intrinsics[f]);
 
   // ---- console: capped, and closed while hidden tests run ----
@@ -102,10 +102,19 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
     return v;
   }
   var totalBytes = 0;
+  /** A lower bound on the JSON size of long arrays near the top, so a huge result is refused before it is stringified. */
+  function minimumBytes(v, depth) {
+    if (v === null || typeof v !== "object" || depth > 3) return 0;
+    var list = isArray(v) || isView(v), n = list ? 2 * v.length : 0, ks = list ? null : objectKeys(v);
+    for (var i = 0, len = list ? v.length : ks.length; i < len && i < 16; i++) n += minimumBytes(list ? v[i] : v[ks[i]], depth + 1);
+    return n;
+  }
   function serialize(value) {
     if (value === undefined) return '{"s":"undefined"}';
     try {
       if (value !== null && (typeof value === "object" || typeof value === "function") && typeof value.then === "function") return '{"s":"promise"}';
+      var least = minimumBytes(value, 0);
+      if (least > caps.maxResultBytes) return '{"s":"too-large","n":' + least + "}";
       var json = JSONstringify(value, replacer);
     } catch (e) {
       return '{"s":"unserializable","e":' + JSONstringify(describe(e)) + "}";

@@ -58,7 +58,7 @@ export function workerLaunch(root: string, { warmUp = true }: { warmUp?: boolean
   const options: ForkOptions = {
     cwd: os.tmpdir(),
     execArgv: ["--import", existsSync(loader) ? pathToFileURL(loader).href : "tsx", "--no-node-snapshot"],
-    env: workerEnvironment(root),
+    env: workerEnvironment(root) as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "pipe", "ipc"],
   };
   if (process.getuid?.() === 0) Object.assign(options, unprivilegedUser());
