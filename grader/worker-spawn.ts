@@ -36,7 +36,7 @@ export function unprivilegedUser(): { uid: number; gid: number } {
   return { uid: NOBODY_FALLBACK, gid: NOBODY_FALLBACK };
 }
 
-export function workerEnvironment(root: string, parent: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function workerEnvironment(root: string, parent: Record<string, string | undefined> = process.env): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of WORKER_ENV_ALLOWLIST) {
     const value = parent[name];
