@@ -1,0 +1,11 @@
+import { readFile } from "node:fs/promises";
+import { GraderPool } from "./grader/pool";
+const root = process.cwd();
+const pool = new GraderPool({ size: 2, spares: 2, maxQueue: 500, root });
+const ids = ["batchnorm-forward", "batchnorm-backward", "layernorm-forward"];
+const refs = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await readFile(`exercises/${id}/reference.ts`, "utf8")])));
+await Promise.all(ids.map((id) => pool.grade({ exerciseId: id, code: refs[id], language: "typescript", mode: "submit" })));
+let next = 0; const N = 400; const t0 = performance.now();
+await Promise.all(Array.from({ length: 32 }, async () => { while (next < N) { const id = ids[next++ % ids.length]; await pool.grade({ exerciseId: id, code: refs[id], language: "typescript", mode: "submit" }); } }));
+console.log(process.env.TAG, "gradings/s", Math.round(N / ((performance.now() - t0) / 1000)), "restarts", pool.restarts);
+await pool.shutdown();
