@@ -120,6 +120,12 @@ export class GraderPool {
     return this.queue.length;
   }
 
+  /** Worker processes started, and how many of them have finished warming up. */
+  get workers(): { started: number; ready: number } {
+    const slots = [...this.slots].filter((s) => !s.retiring);
+    return { started: slots.length, ready: slots.filter((s) => s.ready).length };
+  }
+
   async grade(request: GradeRequest): Promise<GradeReport> {
     const spec = await this.spec(request.exerciseId); // throws UnknownExerciseError early, in this process
     const enqueuedAt = performance.now();
