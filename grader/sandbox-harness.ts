@@ -53,6 +53,7 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
     return construct(OriginalArrayBuffer, [length], new.target === SafeArrayBuffer ? OriginalArrayBuffer : new.target);
   }
   defineProperty(SafeArrayBuffer, "prototype", { value: OriginalArrayBuffer.prototype, writable: false });
+  defineProperty(SafeArrayBuffer, "name", { value: "ArrayBuffer" });
   defineProperty(SafeArrayBuffer, "isView", { value: isView, writable: true, configurable: true });
   defineProperty(OriginalArrayBuffer.prototype, "constructor", { value: SafeArrayBuffer, writable: true, configurable: true });
   delete OriginalArrayBuffer.prototype.resize;
