@@ -23,7 +23,9 @@ const dir = path.join(process.cwd(), "grader", "fixtures");
 
 async function grade(file: string, mode: "run" | "submit" = "submit", append = ""): Promise<GradeReport> {
   const code = (await readFile(path.join(dir, file), "utf8")) + append;
-  return gradeSubmission({ exerciseId: "batchnorm-forward", code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
+  const report = await gradeSubmission({ exerciseId: "batchnorm-forward", code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
+  expect(Buffer.byteLength(JSON.stringify(report)), `${file}: report size`).toBeLessThanOrEqual(MAX_REPORT_BYTES);
+  return report;
 }
 
 const statuses = (r: GradeReport) => r.tests.map((t) => t.status);
