@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: "Learn batch normalization by doing it: lessons, quizzes and coding exercises with instant feedback.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its inline scripts need that request's CSP nonce (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body>

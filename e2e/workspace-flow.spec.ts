@@ -17,6 +17,14 @@ test("a student runs, fixes and submits an exercise, entirely on localhost with 
     if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(e.message));
+  // Under the CSP (proxy.ts) a blocked script, style or worker is reported here too.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const pageCsp: string[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "document") pageCsp.push(r.headers()["content-security-policy"] ?? "");
+  });
 
   await signUpNewStudent(page, "Workspace Student");
   await openExercise(page);
@@ -65,6 +73,8 @@ test("a student runs, fixes and submits an exercise, entirely on localhost with 
   await expect(page.getByTestId("history-entry")).toHaveCount(2);
 
   expect(consoleErrors).toEqual([]);
+  expect(pageCsp.length).toBeGreaterThan(0);
+  for (const csp of pageCsp) expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   const external = urls.filter((u) => !isLocal(u));
   expect(external).toEqual([]);
   expect(urls.some((u) => u.includes("/api/exercises/batchnorm-forward/submissions"))).toBe(true);

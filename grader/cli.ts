@@ -1,17 +1,23 @@
 /**
  * npm run grade -- <exercise-id> <file> [--mode run|submit] [--json]
- * Grades a file in this process (through gradeInProcess). Exit codes:
- * 0 passed, 1 failed or error, 2 usage error (unknown exercise, missing file).
+ * Grades a file through one grading worker process, like the web app: a
+ * submission that crashes or exhausts its worker still gets an error report
+ * on stdout (exit 1), and the worker's memory is watched. Text output escapes
+ * control characters. Exit codes: 0 passed, 1 failed or error, 2 usage error
+ * (unknown exercise, missing file, file too large).
  */
 import { readFile } from "node:fs/promises";
-import { gradeInProcess, type Mode } from "./grade";
-import { loadExercise, readExerciseSpec, UnknownExerciseError } from "./load-exercise";
-import type { GradeReport } from "./schema";
+import path from "node:path";
+import type { Mode } from "./grade";
+import { readExerciseSpec, UnknownExerciseError } from "./load-exercise";
+import { GraderPool } from "./pool";
+import { type GradeReport, GradeRequestSchema } from "./schema";
+import { escapeForTerminal, jsonForTerminal } from "./terminal-text";
 
 const USAGE = "usage: npm run grade -- <exercise-id> <file> [--mode run|submit] [--json]";
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.stderr.write(`${escapeForTerminal(message)}\n${USAGE}\n`);
   process.exit(2);
 }
 
@@ -35,15 +41,17 @@ function parseArgs(argv: string[]): { id: string; file: string; mode: Mode; json
 
 function printHuman(report: GradeReport): void {
   const icon = { passed: "✔", failed: "✘", error: "!", timeout: "⏱" } as const;
-  console.log(`${report.exerciseId} (${report.mode}): ${report.status.toUpperCase()} — score ${(report.score * 100).toFixed(0)}% — ${report.summary}`);
-  for (const e of report.compileErrors) console.log(`  line ${e.line}, column ${e.column}: ${e.message}`);
-  for (const t of report.tests) {
-    console.log(`  ${icon[t.status]} [${t.visibility}] ${t.name} (${t.points}/${t.maxPoints})${t.status === "passed" ? "" : ` — ${t.message}`}`);
-    if (t.status !== "passed" && t.hint) console.log(`      hint: ${t.hint}`);
+  const t = escapeForTerminal;
+  const out: string[] = [`${t(report.exerciseId)} (${report.mode}): ${report.status.toUpperCase()} — score ${(report.score * 100).toFixed(0)}% — ${t(report.summary)}`];
+  for (const e of report.compileErrors) out.push(`  line ${e.line}, column ${e.column}: ${t(e.message)}`);
+  for (const r of report.tests) {
+    out.push(`  ${icon[r.status]} [${r.visibility}] ${t(r.name)} (${r.points}/${r.maxPoints})${r.status === "passed" ? "" : ` — ${t(r.message)}`}`);
+    if (r.status !== "passed" && r.hint) out.push(`      hint: ${t(r.hint)}`);
   }
-  for (const m of report.misconceptions) console.log(`  misconception ${m.id}: ${m.message} (${m.lesson ?? ""})`);
-  if (report.console.length) console.log(`  console:\n    ${report.console.join("\n    ")}`);
-  console.log(`  timings: ${Object.entries(report.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
+  for (const m of report.misconceptions) out.push(`  misconception ${t(m.id)}: ${t(m.message)} (${t(m.lesson ?? "")})`);
+  if (report.console.length) out.push(`  console:\n    ${report.console.map(t).join("\n    ")}`);
+  out.push(`  timings: ${Object.entries(report.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
+  process.stdout.write(`${out.join("\n")}\n`);
 }
 
 async function main(): Promise<void> {
@@ -61,13 +69,30 @@ async function main(): Promise<void> {
     usage(`cannot read ${file}`);
   }
   const language = file.endsWith(".js") || file.endsWith(".mjs") ? "javascript" : "typescript";
-  const report = await gradeInProcess(await loadExercise(id), code, language, mode);
-  if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else printHuman(report);
-  process.exitCode = report.status === "passed" ? 0 : 1;
+  const request = GradeRequestSchema.safeParse({ exerciseId: id, code, language, mode });
+  if (!request.success) usage(request.error.issues[0]?.message ?? "invalid request");
+
+  const pool = new GraderPool({
+    size: 1,
+    spares: 0,
+    maxWorkers: 1,
+    maxQueue: 1,
+    warmUp: false,
+    root: path.resolve(process.env.GRADER_ROOT ?? path.join(import.meta.dirname, "..")),
+    workerRssLimitMb: Number(process.env.GRADER_WORKER_RSS_MB) > 0 ? Number(process.env.GRADER_WORKER_RSS_MB) : 512,
+    deprioritizeAfterMs: 60_000,
+  });
+  try {
+    const report = await pool.grade(request.data);
+    if (json) process.stdout.write(`${jsonForTerminal(report)}\n`);
+    else printHuman(report);
+    process.exitCode = report.status === "passed" ? 0 : 1;
+  } finally {
+    await pool.shutdown();
+  }
 }
 
 main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`${escapeForTerminal(e instanceof Error ? e.message : String(e))}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 /**
- * The shape of the JSON the sandbox harness returns (sandbox-harness.ts).
+ * The shape of the JSON the sandbox returns (sandbox.ts, sandbox-harness.ts).
  * It is untrusted: the host validates it with these schemas before use; the
  * student values inside (`v`) are validated by compare.ts against the
  * expected shape.
@@ -39,13 +39,21 @@ export const ScenarioResultSchema = z.object({
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
 
-export const EnvelopeSchema = z.object({
+/** What loading the student's module produced (export names capped in the harness). */
+export const LoadInfoSchema = z.object({
   moduleError: ErrorInfoSchema.nullable(),
-  exports: z.array(z.string()),
+  exports: z.array(z.string().max(100)).max(50),
+  exportCount: z.number().int().nonnegative(),
   hasEntry: z.boolean(),
-  console: z.array(z.string()),
-  consoleDropped: z.number().int(),
+});
+export type LoadInfo = z.infer<typeof LoadInfoSchema>;
+
+/** Assembled by sandbox.ts from one harness entry per step; `null` where a step did not complete. */
+export const EnvelopeSchema = z.object({
+  load: LoadInfoSchema.nullable(),
+  /** one per test that completed, in order */
   results: z.array(z.union([ScenarioResultSchema, CallResultSchema]).nullable()),
+  output: z.object({ console: z.array(z.string()), dropped: z.number().int() }).nullable(),
 });
 export type Envelope = z.infer<typeof EnvelopeSchema>;
 
@@ -59,5 +67,25 @@ export function decodeCopied(c: CopiedValue | null): unknown {
       return "__undefined__";
     default:
       return `__${c.s}__`;
+  }
+}
+
+/**
+ * Rewrites every error position in the envelope (the wrapped module's
+ * coordinates) into the student's own, or drops it when nothing maps there.
+ */
+export function remapPositions(env: Envelope, toStudent: (line: number, column: number) => { line: number; column: number } | null): void {
+  const fix = (e: ErrorInfo | undefined | null) => {
+    if (!e || e.line === null) return;
+    const at = toStudent(e.line, e.column ?? 1);
+    e.line = at?.line ?? null;
+    e.column = at ? at.column : null;
+  };
+  fix(env.load?.moduleError);
+  for (const r of env.results) {
+    if (!r) continue;
+    if ("e" in r) fix(r.e);
+    if ("r" in r && r.r.s === "unserializable") fix(r.r.e);
+    if ("steps" in r) for (const c of r.steps) if (c?.s === "unserializable") fix(c.e);
   }
 }

@@ -4,10 +4,14 @@
  * none may crash the caller, and a correct submission graded afterwards
  * still passes.
  */
+import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { fixtureCases } from "./fixture-cases";
 import { type GradeReport, gradeSubmission, graderStats, shutdownGrader } from "./index";
+import { MAX_REPORT_BYTES } from "./report-caps";
+import { HARNESS_SOURCE } from "./sandbox-harness";
 
 // These fixtures check verdicts, not scheduling. Time limits are wall-clock,
 // and Vitest runs other CPU-bound test files beside this one: a worker dropped
@@ -17,12 +21,22 @@ process.env.GRADER_DEPRIORITIZE_AFTER_MS = "5000";
 
 const dir = path.join(process.cwd(), "grader", "fixtures");
 
-async function grade(file: string, mode: "run" | "submit" = "submit"): Promise<GradeReport> {
-  const code = await readFile(path.join(dir, file), "utf8");
-  return gradeSubmission({ exerciseId: "batchnorm-forward", code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
+async function grade(file: string, mode: "run" | "submit" = "submit", append = ""): Promise<GradeReport> {
+  const code = (await readFile(path.join(dir, file), "utf8")) + append;
+  const report = await gradeSubmission({ exerciseId: "batchnorm-forward", code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
+  expect(Buffer.byteLength(JSON.stringify(report)), `${file}: report size`).toBeLessThanOrEqual(MAX_REPORT_BYTES);
+  return report;
 }
 
 const statuses = (r: GradeReport) => r.tests.map((t) => t.status);
+
+function cli(file: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--no-node-snapshot", "grader/cli.ts", "batchnorm-forward", file, ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout };
+}
 
 afterAll(async () => {
   await shutdownGrader();
@@ -52,7 +66,9 @@ describe("golden fixtures (through the worker pool)", () => {
   it("mutated input → failed, names the input and the mutates-input misconception", async () => {
     const r = await grade("mutated-input.ts.txt");
     expect(r.status).toBe("failed");
-    expect(r.tests.every((t) => t.status === "failed" && t.message.includes("modified its input `x"))).toBe(true);
+    expect(r.tests.every((t) => t.status === "failed" && t.failure === "modified-input")).toBe(true);
+    // Public entries name the input; hidden ones carry only the category.
+    expect(r.tests.filter((t) => t.visibility === "public").every((t) => t.message.includes("modified its input `x"))).toBe(true);
     expect(r.misconceptions.map((m) => m.id)).toEqual(["mutates-input"]);
     expect(r.misconceptions[0].lesson).toBe("/lessons/normalizing-activations#inputs-are-never-modified");
   });
@@ -79,10 +95,12 @@ describe("golden fixtures (through the worker pool)", () => {
     expect(graderStats()?.restarts).toBeGreaterThan(before);
   });
 
-  it("memory growth inside the isolate → error naming the memory limit", async () => {
+  it("memory growth inside the isolate → the test that grew fails with the memory limit, the rest are skipped", async () => {
     const r = await grade("memory-growth.ts.txt");
-    expect(r.status).toBe("error");
+    expect(r.status).toBe("failed");
     expect(r.summary).toMatch(/memory limit of 64 MB/);
+    expect(r.tests[0]).toMatchObject({ status: "error", message: expect.stringMatching(/memory limit of 64 MB/) });
+    expect(r.tests[1].message).toMatch(/skipped/);
   });
 
   it("a promise that never resolves → failed, not hung", async () => {
@@ -144,6 +162,45 @@ describe("golden fixtures (through the worker pool)", () => {
     const publicCount = r.tests.filter((t) => t.visibility === "public").length;
     expect(r.console).toHaveLength(publicCount);
     expect(r.tests.filter((t) => t.visibility === "hidden").every((t) => t.detail === undefined)).toBe(true);
+  });
+
+  describe("hostile and unusual submissions (issue 12, items 3–10)", () => {
+    for (const c of fixtureCases(expect)) {
+      it(`${c.file}: ${c.title}`, async () => {
+        const r = await grade(c.file, c.mode, c.append);
+        const text = JSON.stringify(r);
+        expect(Buffer.byteLength(text), "report size").toBeLessThanOrEqual(MAX_REPORT_BYTES);
+        if (!c.passes) expect(r.status, "a hostile fixture never passes").not.toBe("passed");
+        for (const banned of ["not your fault", "__grader", HARNESS_SOURCE.slice(0, 60), ...(c.mustNotContain ?? [])]) {
+          expect(text, `report contains ${JSON.stringify(banned)}`).not.toContain(banned);
+        }
+        c.check(r);
+      });
+    }
+  });
+
+  it("the CLI escapes control characters in its text output", () => {
+    const { status, stdout } = cli(path.join(dir, "fake-terminal-output.ts.txt"));
+    expect(status).toBe(1);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character but newline may reach the terminal
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(stdout).toContain("\\u{1b}[32m");
+    // The fake line stays inside the real test line, visibly escaped.
+    expect(stdout).not.toMatch(/^\s*✔ batchnorm-forward \(submit\): PASSED/m);
+    expect(stdout.split("\n")[0]).toMatch(/^batchnorm-forward \(submit\): FAILED/);
+  });
+
+  it("the CLI answers with an error report when its worker is lost to an uninterruptible allocation", () => {
+    const { status, stdout } = cli(path.join(dir, "cli-array-fill.ts.txt"), "--json");
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as GradeReport;
+    expect(report.status).toBe("error");
+    expect(report.summary).toMatch(/memory limit of 64 MB|grading deadline/);
+    expect(report.summary).not.toMatch(/not your fault/);
+  });
+
+  it("no worker grew past its RSS limit while grading the hostile fixtures", () => {
+    expect(graderStats()?.peakWorkerRssMb ?? 0).toBeLessThan(512);
   });
 
   it("a correct JavaScript solution (typed arrays) passes after all of the above", async () => {

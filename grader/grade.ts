@@ -7,11 +7,12 @@
  * explains failures with known mistakes. Uses the sandbox directly, in this process: the web app
  * goes through the worker pool (index.ts), the checker and tests call this.
  */
-import { compileSubmission, missingExportError } from "./compile";
-import { EnvelopeSchema } from "./envelope";
+import { compileSubmission, missingExportError, studentPosition } from "./compile";
+import { EnvelopeSchema, remapPositions } from "./envelope";
 import type { LoadedExercise } from "./load-exercise";
 import { bestExplanations, matchMistakes, trustedOutcome } from "./misconceptions";
-import { runInSandbox, type SandboxTest } from "./sandbox";
+import { capReport } from "./report-caps";
+import { runInSandbox, type SandboxStop, type SandboxTest } from "./sandbox";
 import {
   type CompileError,
   type FailureCategory,
@@ -35,6 +36,8 @@ export interface GradeOptions {
 }
 
 const MAX_TOTAL_RESULT_BYTES = 4_000_000;
+/** export names the harness copies out (the missing-export message shows 5) */
+const MAX_EXPORT_NAMES = 20;
 
 const payloadCache = new WeakMap<ResolvedTest, string>();
 function payload(test: ResolvedTest): string {
@@ -63,7 +66,7 @@ interface ReportParts {
 function buildReport(exercise: LoadedExercise, mode: Mode, parts: ReportParts): GradeReport {
   const max = parts.tests.reduce((s, t) => s + t.maxPoints, 0);
   const got = parts.tests.reduce((s, t) => s + t.points, 0);
-  return GradeReportSchema.parse({
+  return capReport(GradeReportSchema.parse({
     version: 1,
     exerciseId: exercise.spec.id,
     mode,
@@ -76,7 +79,7 @@ function buildReport(exercise: LoadedExercise, mode: Mode, parts: ReportParts): 
     console: parts.console ?? [],
     limits: reportLimits(exercise),
     timings: parts.timings,
-  });
+  }));
 }
 
 /** Every executed test with the same non-passing status (nothing could run). */
@@ -111,12 +114,12 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
 
   const sandboxTests: SandboxTest[] = tests.map((t) => ({ hidden: t.visibility === "hidden", kind: t.kind, payload: payload(t) }));
   const outcome = runInSandbox({
-    code: compiled.code,
+    code: compiled.module.code,
     language,
     entry: spec.entry,
     tests: sandboxTests,
     limits: spec.limits,
-    caps: { ...FIXED_CAPS, maxTotalBytes: MAX_TOTAL_RESULT_BYTES },
+    caps: { ...FIXED_CAPS, maxTotalBytes: MAX_TOTAL_RESULT_BYTES, maxExportNames: MAX_EXPORT_NAMES },
   });
   timings.sandboxMs = outcome.ms;
   const t1 = performance.now();
@@ -126,17 +129,14 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
   };
 
   if (outcome.kind === "compile-error") {
-    const { line, column, message } = outcome;
+    // TypeScript accepted it but V8 did not (e.g. a redeclared `let`, top-level await).
+    const at = studentPosition(compiled.module, outcome.line, outcome.column) ?? { line: 1, column: 1 };
     return done({
       status: "error",
       summary: "Your code does not compile.",
-      compileErrors: [{ line, column, message }],
+      compileErrors: [{ ...at, message: outcome.message }],
       tests: allTests(tests, "error", "Not run: your code does not compile."),
     });
-  }
-  if (outcome.kind === "memory") {
-    const message = `Your code exceeded the memory limit of ${spec.limits.memoryMb} MB, so grading stopped.`;
-    return done({ status: "error", summary: message, tests: allTests(tests, "error", message, "out-of-memory") });
   }
   if (outcome.kind === "crash") {
     const message = `The grader failed while running your code (${outcome.message}). This is not your fault; please try again.`;
@@ -152,14 +152,19 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     });
   }
   const env = parsed.data;
-  const consoleLines = env.consoleDropped > 0 ? [...env.console, `… ${env.consoleDropped} more console lines not shown`] : env.console;
+  remapPositions(env, (line, column) => studentPosition(compiled.module, line, column));
+  const consoleLines = env.output ? (env.output.dropped > 0 ? [...env.output.console, `… ${env.output.dropped} more console lines not shown`] : env.output.console) : [];
+  const { stop } = outcome;
 
-  if (outcome.moduleTimedOut) {
-    const message = `Your module's top-level code ran longer than ${spec.limits.callTimeoutMs} ms (an infinite loop?), so no test could run.`;
-    return done({ status: "error", summary: message, console: consoleLines, tests: allTests(tests, "timeout", message, "timed-out") });
+  if (stop?.phase === "module" || !env.load) {
+    const message =
+      stop?.why === "memory"
+        ? `Your module's top-level code exceeded the memory limit of ${spec.limits.memoryMb} MB, so no test could run.`
+        : `Your module's top-level code ran longer than ${spec.limits.callTimeoutMs} ms (an infinite loop, or an endless chain of promise callbacks?), so no test could run.`;
+    return done({ status: "error", summary: message, console: consoleLines, tests: allTests(tests, stop?.why === "memory" ? "error" : "timeout", message, stop?.why === "memory" ? "out-of-memory" : "timed-out") });
   }
-  if (env.moduleError) {
-    const e = env.moduleError;
+  if (env.load.moduleError) {
+    const e = env.load.moduleError;
     const message = `Your module threw while loading: ${describeThrow(e)}`;
     return done({
       status: "error",
@@ -169,25 +174,18 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
       tests: allTests(tests, "error", "Not run: your module threw while loading."),
     });
   }
-  if (!env.hasEntry) {
-    const error = missingExportError(code, spec.entry, spec.kind, env.exports);
-    return done({ status: "error", summary: error.message, console: consoleLines, compileErrors: [error], tests: allTests(tests, "error", "Not run: " + error.message) });
+  if (!env.load.hasEntry) {
+    const error = missingExportError(code, spec.entry, spec.kind, env.load.exports, env.load.exportCount);
+    const notRun = `Not run: your module does not export \`${spec.entry}\`.`;
+    return done({ status: "error", summary: error.message, console: consoleLines, compileErrors: [error], tests: allTests(tests, "error", notRun) });
   }
 
   const results: TestResult[] = [];
   const matched = new Map<string, { id: string; message: string; lesson: string; testIds: string[] }>();
-  const firstTimeout = [...outcome.timedOut.keys()][0];
   for (const [i, test] of tests.entries()) {
-    const raw = env.results[i] ?? null;
-    if (raw === null) {
-      if (outcome.timedOut.has(i)) {
-        const limit = outcome.deadlineHit ? `the grading's total limit of ${spec.limits.totalTimeoutMs} ms` : `the limit of ${spec.limits.callTimeoutMs} ms`;
-        results.push(testResult(test, "timeout", "timed-out", `Your code ran longer than ${limit} (an infinite loop?).`));
-      } else if (firstTimeout !== undefined && i > firstTimeout) {
-        results.push(testResult(test, "error", "not-run", `Not run: test "${tests[firstTimeout].name}" timed out, so the remaining tests were skipped.`));
-      } else {
-        results.push(testResult(test, "timeout", "not-run", `Not run: the grading's total time limit of ${spec.limits.totalTimeoutMs} ms was reached.`));
-      }
+    const raw = env.results[i];
+    if (raw === undefined || raw === null) {
+      results.push(stoppedResult(test, i, tests, stop, spec.limits));
       continue;
     }
     const verdict = verdictFor({ spec, test, expected: trustedOutcome(exercise, "reference", test), maxResultBytes: FIXED_CAPS.maxResultBytes }, raw);
@@ -202,13 +200,33 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
   }
   const passed = results.filter((r) => r.status === "passed").length;
   const allPassed = passed === results.length;
+  const stopped = stop ? ` ${stopSummary(stop, tests, spec.limits)}` : "";
   return done({
     status: allPassed ? "passed" : "failed",
-    summary: allPassed ? `All ${results.length} tests passed.` : `${passed} of ${results.length} tests passed.`,
+    summary: allPassed ? `All ${results.length} tests passed.` : `${passed} of ${results.length} tests passed.${stopped}`,
     tests: results,
     console: consoleLines,
     misconceptions: bestExplanations([...matched.values()]),
   });
+}
+
+/** The result of a test that did not complete: the one that stopped grading, or one after it. */
+function stoppedResult(test: ResolvedTest, i: number, tests: ResolvedTest[], stop: SandboxStop | null, limits: LoadedExercise["spec"]["limits"]): TestResult {
+  if (stop && i === stop.test) {
+    if (stop.why === "memory") return testResult(test, "error", "out-of-memory", `Your code exceeded the memory limit of ${limits.memoryMb} MB.`);
+    const limit = stop.totalLimit ? `the grading's total limit of ${limits.totalTimeoutMs} ms` : `the limit of ${limits.callTimeoutMs} ms`;
+    return testResult(test, "timeout", "timed-out", `Your code ran longer than ${limit} (an infinite loop, or an endless chain of promise callbacks?).`);
+  }
+  const name = stop && stop.test >= 0 ? tests[stop.test]?.name : undefined;
+  const why = stop?.why === "memory" ? "exceeded the memory limit" : "timed out";
+  return testResult(test, "error", "not-run", name ? `Not run: test "${name}" ${why}, so the remaining tests were skipped.` : "Not run.");
+}
+
+function stopSummary(stop: SandboxStop, tests: ResolvedTest[], limits: LoadedExercise["spec"]["limits"]): string {
+  const name = tests[stop.test]?.name ?? "a test";
+  return stop.why === "memory"
+    ? `Grading stopped at test "${name}": your code exceeded the memory limit of ${limits.memoryMb} MB.`
+    : `Grading stopped at test "${name}": your code ran past its time limit.`;
 }
 
 function safeJson(text: string): unknown {

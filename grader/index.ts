@@ -83,7 +83,7 @@ export async function shutdownGrader(): Promise<void> {
 }
 
 /** Pool statistics for monitoring and the benchmark. */
-export function graderStats(): { restarts: number; peakWorkerRssMb: number; queued: number } | null {
+export function graderStats(): { restarts: number; peakWorkerRssMb: number; queued: number; workers: { started: number; ready: number } } | null {
   const pool = processWide.batchnormGraderPool;
-  return pool ? { restarts: pool.restarts, peakWorkerRssMb: pool.peakWorkerRssMb, queued: pool.queued } : null;
+  return pool ? { restarts: pool.restarts, peakWorkerRssMb: pool.peakWorkerRssMb, queued: pool.queued, workers: pool.workers } : null;
 }

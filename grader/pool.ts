@@ -9,7 +9,6 @@
  * still be found on disk.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import path from "node:path";
 import { readExerciseSpec } from "./load-exercise";
 import { type CapacityOptions, longIdle, msUntilNextSlow, startableJobs, workersToRetire, workersToSpawn } from "./pool-capacity";
 import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
@@ -18,6 +17,7 @@ import type { PublicExercise } from "./public-exercise";
 import { type InfraCause, infraMessage, infrastructureReport } from "./infrastructure-report";
 import type { ExerciseSpec, GradeReport, GradeRequest } from "./schema";
 import { FromWorkerSchema, type ToWorker } from "./worker-protocol";
+import { workerLaunch } from "./worker-spawn";
 
 export class GraderBusyError extends Error {
   override name = "GraderBusyError";
@@ -54,6 +54,8 @@ export interface PoolOptions {
   retireAfterIdleMs?: number;
   /** a worker running student code above this resident memory is killed (default 512 MB) */
   workerRssLimitMb?: number;
+  /** workers grade every reference before taking work (default true; the one-shot CLI skips it) */
+  warmUp?: boolean;
 }
 
 export type { InfraCause } from "./infrastructure-report";
@@ -118,6 +120,12 @@ export class GraderPool {
     return this.queue.length;
   }
 
+  /** Worker processes started, and how many of them have finished warming up. */
+  get workers(): { started: number; ready: number } {
+    const slots = [...this.slots].filter((s) => !s.retiring);
+    return { started: slots.length, ready: slots.filter((s) => s.ready).length };
+  }
+
   async grade(request: GradeRequest): Promise<GradeReport> {
     const spec = await this.spec(request.exerciseId); // throws UnknownExerciseError early, in this process
     const enqueuedAt = performance.now();
@@ -165,14 +173,10 @@ export class GraderPool {
   }
 
   private spawn(): void {
-    // The worker is a file on disk run by tsx, never part of the Next.js bundle.
-    const workerFile = path.join(/*turbopackIgnore: true*/ this.options.root, "grader", "worker.ts");
-    const child = fork(/*turbopackIgnore: true*/ workerFile, [], {
-      cwd: this.options.root,
-      execArgv: ["--import", "tsx", "--no-node-snapshot"],
-      env: { ...process.env, EXERCISES_DIR: path.resolve(process.env.EXERCISES_DIR ?? path.join(this.options.root, "exercises")) },
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
+    // The worker is a file on disk run by tsx, never part of the Next.js bundle;
+    // it starts with an allow-listed environment, outside the repository, unprivileged (worker-spawn.ts).
+    const launch = workerLaunch(this.options.root, { warmUp: this.options.warmUp ?? true });
+    const child = fork(/*turbopackIgnore: true*/ launch.file, launch.args, launch.options);
     const slot: Slot = { child, busySinceMs: null, idleSinceMs: performance.now(), retiring: false, ready: false, job: null, timer: null, slowTimer: null, watchdog: null, stderrTail: "" };
     setWorkerNice(child.pid, NORMAL_WORKER_NICE);
     child.stderr?.on("data", (chunk: Buffer) => {

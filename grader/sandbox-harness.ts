@@ -1,42 +1,70 @@
 /**
  * The harness: plain JavaScript that runs INSIDE the isolate before the
  * student's module. It captures and freezes the built-ins it relies on, removes
- * globals students do not need, replaces `console` with a capped recorder, and
- * runs every test in one entry (one host↔isolate round trip per grading).
+ * globals students do not need (and resizable buffers, which would bypass the
+ * memory limit), replaces `console` with a capped recorder, and runs one test
+ * per entry from the host.
+ *
+ * Nothing of it is reachable from student code: the script evaluates to a
+ * function that the host calls with the input JSON; it returns an object of
+ * three closures that the host holds as References. No globals.
+ *   load(factory)   runs the student's module body (the wrapper module's default export)
+ *   run(i)          runs test i
+ *   finish()        the captured console
+ *
+ * Every one of them ENDS BY THROWING its result as a primitive string
+ * prefixed with the grading's token. isolated-vm runs a "task epilogue" after
+ * an entry that returns normally, and that epilogue copies the first unhandled
+ * promise rejection out to the host — reading the student's `message`/`stack`
+ * getters outside any time limit. An entry that throws skips the epilogue, so
+ * no student-made value is ever read outside the isolate's timeout. Student
+ * microtasks still run (within the entry's timeout) as the call stack unwinds.
  *
  * Kept as a string (not a function's toString) so no build tool can inject
- * helpers into it. Nothing it returns is trusted: the host parses and
- * validates the JSON it produces. It exposes one global, `__grader`:
- *   load(factory)      called by the student script wrapper, once
- *   run(from, token)   runs tests[from..] and returns the result JSON; the
- *                      token is known only to the host, so student code
- *                      (including queued microtasks) cannot re-enter it
- *   state()            progress after a timeout: { phase, current, elapsed }
- *   finish(token)      the result JSON for whatever ran so far
+ * helpers into it. Nothing it throws is trusted: the host parses and
+ * validates the JSON (envelope.ts).
  *
- * Input (global __GRADER_INPUT__, a JSON string, deleted before student code):
- *   { token, entry, kind, caps: { maxConsoleLines, maxConsoleBytes, maxResultBytes, maxTotalBytes },
- *     tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>" }] }   public tests first
+ * Input: { token, entry, caps: { maxConsoleLines, maxConsoleBytes, maxResultBytes, maxTotalBytes, maxExportNames },
+ *          tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>" }] }   public tests first
  */
-export const HARNESS_SOURCE = String.raw`(function (G) {
+export const HARNESS_SOURCE = String.raw`(function (inputJson) {
   "use strict";
+  var G = globalThis;
   var JSONparse = JSON.parse, JSONstringify = JSON.stringify, isArray = Array.isArray, arrayFrom = Array.from,
     objectKeys = Object.keys, defineProperty = Object.defineProperty, freeze = Object.freeze, create = Object.create,
-    apply = Reflect.apply, construct = Reflect.construct, now = Date.now, toStr = String,
+    apply = Reflect.apply, construct = Reflect.construct, now = Date.now, toStr = String, TypeErr = TypeError,
     isView = ArrayBuffer.isView, regexExec = RegExp.prototype.exec, STACK_LINE = /submission\.[jt]s:(\d+):(\d+)/;
-  var input = JSONparse(G.__GRADER_INPUT__);
+  var input = JSONparse(inputJson);
   var token = input.token, tests = input.tests, caps = input.caps;
 
   // Globals students do not need; some are side channels or escape hatches.
-  var removed = ["__GRADER_INPUT__", "SharedArrayBuffer", "Atomics", "WebAssembly", "FinalizationRegistry", "WeakRef"];
+  var removed = ["SharedArrayBuffer", "Atomics", "WebAssembly", "FinalizationRegistry", "WeakRef"];
+  if (G.SharedArrayBuffer) delete G.SharedArrayBuffer.prototype.grow;
   for (var r = 0; r < removed.length; r++) delete G[removed[r]];
+
+  // Resizable ArrayBuffers reserve address space and commit it on resize()
+  // outside isolated-vm's allocator, so the memory limit would not see them.
+  // No V8 flag turns them off in Node 24: refuse the option at the only
+  // constructor student code can reach, and remove resize() itself.
+  var OriginalArrayBuffer = ArrayBuffer;
+  function SafeArrayBuffer(length) {
+    if (new.target === undefined) throw new TypeErr("Constructor ArrayBuffer requires 'new'");
+    if (arguments.length > 1 && arguments[1] !== undefined) throw new TypeErr("resizable ArrayBuffers (maxByteLength) are not available in exercises");
+    return construct(OriginalArrayBuffer, [length], new.target === SafeArrayBuffer ? OriginalArrayBuffer : new.target);
+  }
+  defineProperty(SafeArrayBuffer, "prototype", { value: OriginalArrayBuffer.prototype, writable: false });
+  defineProperty(SafeArrayBuffer, "name", { value: "ArrayBuffer" });
+  defineProperty(SafeArrayBuffer, "isView", { value: isView, writable: true, configurable: true });
+  defineProperty(OriginalArrayBuffer.prototype, "constructor", { value: SafeArrayBuffer, writable: true, configurable: true });
+  delete OriginalArrayBuffer.prototype.resize;
+  defineProperty(G, "ArrayBuffer", { value: SafeArrayBuffer, writable: true, configurable: true, enumerable: false });
 
   // Freeze the intrinsics the harness relies on, so overwritten built-ins
   // cannot change how results are serialized or compared (Error.prototype is
   // left alone: custom errors assign name/message).
   var intrinsics = [Object, Object.prototype, Array, Array.prototype, Function, Function.prototype, JSON, Math, Reflect,
     Number, Number.prototype, String, String.prototype, Boolean, Boolean.prototype, RegExp, RegExp.prototype,
-    Symbol, Symbol.prototype, ArrayBuffer, Date];
+    Symbol, Symbol.prototype, SafeArrayBuffer, OriginalArrayBuffer.prototype, Date, Promise, Promise.prototype];
   for (var f = 0; f < intrinsics.length; f++) freeze(intrinsics[f]);
 
   // ---- console: capped, and closed while hidden tests run ----
@@ -75,10 +103,19 @@ export const HARNESS_SOURCE = String.raw`(function (G) {
     return v;
   }
   var totalBytes = 0;
+  /** A lower bound on the JSON size of long arrays near the top, so a huge result is refused before it is stringified. */
+  function minimumBytes(v, depth) {
+    if (v === null || typeof v !== "object" || depth > 3) return 0;
+    var list = isArray(v) || isView(v), n = list ? 2 * v.length : 0, ks = list ? null : objectKeys(v);
+    for (var i = 0, len = list ? v.length : ks.length; i < len && i < 16; i++) n += minimumBytes(list ? v[i] : v[ks[i]], depth + 1);
+    return n;
+  }
   function serialize(value) {
     if (value === undefined) return '{"s":"undefined"}';
     try {
       if (value !== null && (typeof value === "object" || typeof value === "function") && typeof value.then === "function") return '{"s":"promise"}';
+      var least = minimumBytes(value, 0);
+      if (least > caps.maxResultBytes) return '{"s":"too-large","n":' + least + "}";
       var json = JSONstringify(value, replacer);
     } catch (e) {
       return '{"s":"unserializable","e":' + JSONstringify(describe(e)) + "}";
@@ -88,10 +125,11 @@ export const HARNESS_SOURCE = String.raw`(function (G) {
     totalBytes += json.length;
     return '{"s":"ok","v":' + json + "}";
   }
+  /** Copies what a thrown value says, inside the isolate and within the entry's time limit. */
   function describe(e) {
     try {
-      if (e !== null && typeof e === "object") {
-        var m = apply(regexExec, STACK_LINE, [toStr(e.stack)]);
+      if (e !== null && (typeof e === "object" || typeof e === "function")) {
+        var m = apply(regexExec, STACK_LINE, [toStr(e.stack).slice(0, 4000)]);
         return { name: toStr(e.name).slice(0, 100), message: toStr(e.message).slice(0, 1000), line: m ? +m[1] : null, column: m ? +m[2] : null };
       }
       return { name: "thrown value", message: toStr(e).slice(0, 1000), line: null, column: null };
@@ -115,21 +153,34 @@ export const HARNESS_SOURCE = String.raw`(function (G) {
   }
 
   // ---- module loading and test running ----
-  var entry = null, moduleError = null, exportsFound = [], loaded = false;
-  var phase = "setup", current = -1, callStart = 0, results = [];
-  function requireStub(name) { throw new Error("imports are not available in exercises: \"" + toStr(name) + "\" cannot be loaded"); }
+  var entry = null, loaded = false, callStart = 0;
+  function requireStub(name) { throw new Error("imports are not available in exercises: \"" + toStr(name).slice(0, 100) + "\" cannot be loaded"); }
+  /** At most maxExportNames names of at most 100 characters: a module may define thousands. */
+  function exportNames(ex) {
+    var names = [], count = 0, all = objectKeys(ex);
+    for (var i = 0; i < all.length; i++) {
+      if (all[i] === "__esModule") continue;
+      count++;
+      if (names.length < caps.maxExportNames) names[names.length] = toStr(all[i]).slice(0, 100);
+    }
+    return { names: names, count: count };
+  }
   function load(factory) {
-    if (loaded) throw new Error("__grader.load may be called only once");
-    loaded = true; phase = "module"; callStart = now(); consoleOpen = true;
-    var exp = {}, mod = { exports: exp };
+    var out;
+    if (loaded) throw token + "null";
+    loaded = true; consoleOpen = true;
     try {
+      var exp = {}, mod = { exports: exp };
       apply(factory, undefined, [exp, requireStub, mod]);
-      var ex = mod.exports;
-      exportsFound = objectKeys(ex);
-      var candidate = ex[input.entry];
+      var ex = mod.exports, candidate = ex === null || ex === undefined ? undefined : ex[input.entry];
       if (typeof candidate === "function") entry = candidate;
-    } catch (e) { moduleError = describe(e); }
-    consoleOpen = false; phase = "loaded";
+      var found = ex === null || (typeof ex !== "object" && typeof ex !== "function") ? { names: [], count: 0 } : exportNames(ex);
+      out = { moduleError: null, exports: found.names, exportCount: found.count, hasEntry: entry !== null };
+    } catch (e) {
+      out = { moduleError: describe(e), exports: [], exportCount: 0, hasEntry: false };
+    }
+    consoleOpen = false;
+    throw token + JSONstringify(out);
   }
   function runCall(t) {
     var args = JSONparse(t.a), value;
@@ -152,7 +203,7 @@ export const HARNESS_SOURCE = String.raw`(function (G) {
         else if (st.op === "get") piece = serialize(inst[st.instance][st.field]);
         else {
           var obj = inst[st.instance], fn = obj[st.method];
-          if (typeof fn !== "function") throw new TypeError("the instance has no method " + st.method + "()");
+          if (typeof fn !== "function") throw new TypeErr("the instance has no method " + st.method + "()");
           piece = serialize(apply(fn, obj, st.args));
           if (mutated === null) { var m = changed(pristine[k].args, st.args, ""); if (m !== null) mutated = { step: k, path: m }; }
         }
@@ -165,31 +216,30 @@ export const HARNESS_SOURCE = String.raw`(function (G) {
     consoleOpen = false;
     return '{"steps":[' + out + '],"m":' + JSONstringify(mutated) + ',"ms":' + (now() - callStart) + "}";
   }
-  function finish(tok) {
-    if (tok !== token) throw new Error("not allowed");
-    var s = '{"moduleError":' + JSONstringify(moduleError) + ',"exports":' + JSONstringify(exportsFound) +
-      ',"hasEntry":' + (entry !== null) + ',"console":' + JSONstringify(lines) + ',"consoleDropped":' + dropped + ',"results":[';
-    for (var i = 0; i < results.length; i++) s += (i ? "," : "") + (results[i] === undefined ? "null" : results[i]);
-    return s + "]}";
-  }
-  function run(from, tok) {
-    if (tok !== token) throw new Error("not allowed");
-    if (entry !== null) {
-      for (var i = from; i < tests.length; i++) {
-        var t = tests[i];
-        current = i; phase = "test"; callStart = now();
-        consoleOpen = t.h === 0; // output printed during hidden tests never leaves the isolate
-        results[i] = t.k === "c" ? runCall(t) : runScenario(t);
-      }
+  function run(i) {
+    var t = tests[i], result = "null";
+    if (entry !== null && t !== undefined) {
+      callStart = now();
+      consoleOpen = t.h === 0; // output printed during hidden tests never leaves the isolate
+      try { result = t.k === "c" ? runCall(t) : runScenario(t); } catch (e) { result = "null"; }
+      consoleOpen = false;
     }
-    current = -1; phase = "done"; consoleOpen = false;
-    return finish(tok);
+    throw token + result;
   }
-  function state() { return JSONstringify({ phase: phase, current: current, elapsed: now() - callStart }); }
-  defineProperty(G, "__grader", { value: freeze({ load: load, run: run, state: state, finish: finish }), writable: false, enumerable: false, configurable: false });
-})(globalThis);
-`;
+  function finish() {
+    throw token + '{"console":' + JSONstringify(lines) + ',"dropped":' + dropped + "}";
+  }
+  return freeze({ load: load, run: run, finish: finish });
+})`;
 
-/** Prefix of the student script; it sits on the student's line 1 (columns there shift by its length). */
-export const STUDENT_PREFIX = "__grader.load(function (exports, require, module) {";
-export const STUDENT_SUFFIX = "\n});";
+/**
+ * The student's compiled (CommonJS) body becomes the default export of a
+ * module: V8 parses it with the module grammar, where `<!--` and `-->` are not
+ * comments, and TypeScript's printer produced it from a complete parse, so
+ * nothing in it can close the wrapper early. Defining the function runs none
+ * of the student's code; the harness calls it inside its own try/catch.
+ */
+export const MODULE_PREFIX = "export default function (exports, require, module) {\n";
+export const MODULE_SUFFIX = "\n}\n";
+/** Lines the prefix adds before the compiled code's first line. */
+export const MODULE_LINE_OFFSET = 1;

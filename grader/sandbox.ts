@@ -1,11 +1,17 @@
 /**
  * The ONLY file that imports isolated-vm. One fresh isolate per grading,
- * disposed in `finally`. Inputs go in as one JSON string; the result comes
- * out as one JSON string (see sandbox-harness.ts). Per-call limits cannot be
- * preempted individually inside one entry, so each entry gets
- * min(callTimeoutMs, time left) and, after a timeout, the harness's progress
- * tells which test was running: that test gets the timeout if it used (nearly)
- * its whole limit, otherwise grading resumes at it with a fresh budget.
+ * disposed in `finally`. The student's compiled module is wrapped as the
+ * default export of a V8 *module* (sandbox-harness.ts: nothing can leave the
+ * wrapper), then run by harness closures the host holds as References —
+ * nothing of the grader is a global.
+ *
+ * One entry into the isolate per step (load, each test, finish), each with
+ * min(callTimeoutMs, time left of totalTimeoutMs). So a timeout — including
+ * an endless microtask chain, which runs as the entry unwinds — and a memory
+ * stop belong to the step that caused them, and every test that completed
+ * before keeps its result. Every entry after student code has run ends by
+ * the harness throwing a token-prefixed string; anything else is a timeout,
+ * the memory limit, or a fault of ours.
  *
  * What this file cannot stop (an uninterruptible native loop such as
  * Array(1e9).fill(0), or V8 aborting the process on OOM) is handled one level
@@ -13,7 +19,7 @@
  */
 import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
-import { HARNESS_SOURCE, STUDENT_PREFIX, STUDENT_SUFFIX } from "./sandbox-harness";
+import { HARNESS_SOURCE, MODULE_PREFIX, MODULE_SUFFIX } from "./sandbox-harness";
 import type { Language, Limits } from "./schema";
 
 export interface SandboxTest {
@@ -28,10 +34,11 @@ export interface SandboxCaps {
   maxConsoleBytes: number;
   maxResultBytes: number;
   maxTotalBytes: number;
+  maxExportNames: number;
 }
 
 export interface SandboxRequest {
-  /** compiled student module (CommonJS-style body from compile.ts) */
+  /** compiled student module (CommonJS body from compile.ts) */
   code: string;
   language: Language;
   entry: string;
@@ -40,44 +47,46 @@ export interface SandboxRequest {
   caps: SandboxCaps;
 }
 
+/** Why the run stopped early, and where. */
+export interface SandboxStop {
+  why: "timeout" | "memory";
+  /** "module": the module body (or its microtasks); "test": test `test` */
+  phase: "module" | "test";
+  test: number;
+  /** the grading's total time limit, not the per-call one, ran out */
+  totalLimit: boolean;
+}
+
 export type SandboxOutcome =
   | {
       kind: "finished";
-      /** the harness's result JSON (untrusted until validated) */
+      /** harness JSON (untrusted until validated): { load, results, output } */
       envelope: string;
-      /** test index → ms it had run when it was stopped */
-      timedOut: Map<number, number>;
-      /** the module's top-level code ran past the call limit */
-      moduleTimedOut: boolean;
-      /** the total deadline ended grading before every test ran */
-      deadlineHit: boolean;
+      stop: SandboxStop | null;
       ms: number;
     }
-  | { kind: "memory"; ms: number }
+  /** V8 rejected the compiled code; line/column are in the wrapped module's coordinates */
   | { kind: "compile-error"; message: string; line: number; column: number; ms: number }
   | { kind: "crash"; message: string; ms: number };
 
 const SETUP_TIMEOUT_MS = 1000;
-const STATE_TIMEOUT_MS = 200;
-/** A test that ran this fraction of its limit when the entry timed out gets the timeout. */
-const BLAME_FRACTION = 0.9;
+const FINISH_TIMEOUT_MS = 200;
+const MAX_COMPILE_MESSAGE = 300;
 
-function isMemoryError(isolate: ivm.Isolate, e: unknown): boolean {
-  return isolate.isDisposed || /memory limit/i.test(String((e as Error)?.message));
-}
+class HarnessFault extends Error {}
 
-function isTimeout(e: unknown): boolean {
-  return /timed out/i.test(String((e as Error)?.message));
-}
-
-/** V8 compile errors arrive as "message [submission.ts:line:column]". */
-function parseCompileError(e: unknown): { message: string; line: number; column: number } {
-  const text = String((e as Error)?.message ?? e);
-  const match = /^(.*?)\s*\[submission\.[jt]s:(\d+):(\d+)\]\s*$/s.exec(text);
-  if (!match) return { message: text, line: 1, column: 1 };
-  const line = Number(match[2]);
-  const column = Number(match[3]) - (line === 1 ? STUDENT_PREFIX.length : 0);
-  return { message: match[1], line, column: Math.max(1, column) };
+/**
+ * V8 compile errors arrive as "message [submission.ts:line:column]". Parsed
+ * from the end with string operations only: the message can hold student
+ * text (an invalid regex literal and 99 000 spaces), and a backtracking regex
+ * over it cost seconds.
+ */
+export function parseCompileError(text: string): { message: string; line: number; column: number } {
+  const tail = /\[submission\.[jt]s:(\d{1,9}):(\d{1,9})\]\s*$/.exec(text.slice(-64));
+  const open = text.lastIndexOf(" [submission.");
+  const message = (tail && open >= 0 ? text.slice(0, open) : text).slice(0, MAX_COMPILE_MESSAGE);
+  if (!tail) return { message, line: 1, column: 1 };
+  return { message, line: Number(tail[1]), column: Math.max(1, Number(tail[2])) };
 }
 
 /** V8's code cache for the (constant) harness, produced by the first isolate of this process. */
@@ -91,10 +100,13 @@ function compileHarness(isolate: ivm.Isolate): ivm.Script {
   return script;
 }
 
+type EntryResult = { kind: "ok"; json: string } | { kind: "timeout" } | { kind: "memory" };
+
 export function runInSandbox(req: SandboxRequest): SandboxOutcome {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const token = randomBytes(12).toString("hex");
+  const deadline = started + req.limits.totalTimeoutMs;
+  const token = `${randomBytes(12).toString("hex")}:`;
   const input = JSON.stringify({
     token,
     entry: req.entry,
@@ -103,68 +115,66 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
   });
   const isolate = new ivm.Isolate({ memoryLimit: req.limits.memoryMb });
   let context: ivm.Context | undefined;
+
+  /** One entry that may run student code: it must end in the harness's token-prefixed throw. */
+  const enter = (fn: ivm.Reference, args: unknown[], timeout: number): EntryResult => {
+    try {
+      fn.applySync(undefined, args, { timeout: Math.max(1, Math.floor(timeout)) });
+    } catch (e) {
+      if (typeof e === "string" && e.startsWith(token)) return { kind: "ok", json: e.slice(token.length) };
+      if (isolate.isDisposed || /memory limit/i.test(String((e as Error)?.message))) return { kind: "memory" };
+      if (/timed out/i.test(String((e as Error)?.message))) return { kind: "timeout" };
+      throw new HarnessFault(`unexpected isolate exit: ${String((e as Error)?.message ?? "non-error value").slice(0, 200)}`);
+    }
+    throw new HarnessFault("a harness entry returned instead of throwing its result");
+  };
+  const callBudget = () => Math.min(req.limits.callTimeoutMs, deadline - performance.now());
+
   try {
     context = isolate.createContextSync();
-    context.global.setSync("__GRADER_INPUT__", input);
-    compileHarness(isolate).runSync(context, { timeout: SETUP_TIMEOUT_MS });
+    const init = compileHarness(isolate).runSync(context, { reference: true, timeout: SETUP_TIMEOUT_MS }) as ivm.Reference;
+    const control = init.applySync(undefined, [input], { timeout: SETUP_TIMEOUT_MS, result: { reference: true } }) as ivm.Reference;
+    const load = control.getSync("load", { reference: true }) as ivm.Reference;
+    const run = control.getSync("run", { reference: true }) as ivm.Reference;
+    const finish = control.getSync("finish", { reference: true }) as ivm.Reference;
 
-    let studentScript: ivm.Script;
+    let factory: ivm.Reference;
     try {
       const filename = req.language === "typescript" ? "submission.ts" : "submission.js";
-      studentScript = isolate.compileScriptSync(STUDENT_PREFIX + req.code + STUDENT_SUFFIX, { filename });
+      const mod = isolate.compileModuleSync(MODULE_PREFIX + req.code + MODULE_SUFFIX, { filename });
+      mod.instantiateSync(context, () => {
+        throw new Error("imports are not available in exercises");
+      });
+      mod.evaluateSync({ timeout: SETUP_TIMEOUT_MS }); // defines the wrapper function; runs no student code
+      factory = mod.namespace.getSync("default", { reference: true }) as ivm.Reference;
     } catch (e) {
-      return { kind: "compile-error", ...parseCompileError(e), ms: elapsed() };
+      return { kind: "compile-error", ...parseCompileError(String((e as Error)?.message ?? e)), ms: elapsed() };
     }
 
-    const deadline = started + req.limits.totalTimeoutMs;
-    const timedOut = new Map<number, number>();
-    let moduleTimedOut = false;
-    let deadlineHit = false;
-    let next: number | "module" = "module";
-    for (;;) {
-      const remaining = deadline - performance.now();
-      if (remaining <= 0) {
-        deadlineHit = true;
+    let stop: SandboxStop | null = null;
+    const pieces: { load: string; results: string[]; output: string } = { load: "null", results: [], output: "null" };
+    const loaded = enter(load, [factory.derefInto()], callBudget());
+    if (loaded.kind === "ok") pieces.load = loaded.json;
+    else stop = { why: loaded.kind, phase: "module", test: -1, totalLimit: false };
+
+    for (let i = 0; stop === null && i < req.tests.length; i++) {
+      const budget = callBudget();
+      if (budget <= 0) {
+        stop = { why: "timeout", phase: "test", test: i, totalLimit: true };
         break;
       }
-      const timeout = Math.max(1, Math.floor(Math.min(req.limits.callTimeoutMs, remaining)));
-      try {
-        if (next === "module") {
-          studentScript.runSync(context, { timeout });
-          next = 0;
-          continue;
-        }
-        const envelope = context.evalSync(`__grader.run(${next}, "${token}")`, { timeout }) as string;
-        return { kind: "finished", envelope, timedOut, moduleTimedOut, deadlineHit, ms: elapsed() };
-      } catch (e) {
-        if (isMemoryError(isolate, e)) return { kind: "memory", ms: elapsed() };
-        if (!isTimeout(e)) return { kind: "crash", message: String((e as Error)?.message ?? e), ms: elapsed() };
-        const state = JSON.parse(context.evalSync("__grader.state()", { timeout: STATE_TIMEOUT_MS }) as string) as {
-          phase: string;
-          current: number;
-          elapsed: number;
-        };
-        if (state.phase === "module") {
-          moduleTimedOut = true;
-          break;
-        }
-        if (state.phase !== "test" || state.current < 0) return { kind: "crash", message: `timeout in phase ${state.phase}`, ms: elapsed() };
-        const usedWholeLimit = state.elapsed >= BLAME_FRACTION * req.limits.callTimeoutMs;
-        if (usedWholeLimit || performance.now() >= deadline) {
-          // Stop at the first timed-out test: an infinite loop usually loops
-          // in every test, and the student should get the verdict quickly.
-          timedOut.set(state.current, state.elapsed);
-          deadlineHit = !usedWholeLimit;
-          break;
-        }
-        next = state.current; // it started late in the entry: give it a fresh budget
-      }
+      const result = enter(run, [i], budget);
+      if (result.kind === "ok") pieces.results.push(result.json);
+      else stop = { why: result.kind, phase: "test", test: i, totalLimit: result.kind === "timeout" && budget < req.limits.callTimeoutMs };
     }
-    const envelope = context.evalSync(`__grader.finish("${token}")`, { timeout: STATE_TIMEOUT_MS }) as string;
-    return { kind: "finished", envelope, timedOut, moduleTimedOut, deadlineHit, ms: elapsed() };
+    if (stop?.why !== "memory") {
+      const output = enter(finish, [], FINISH_TIMEOUT_MS);
+      if (output.kind === "ok") pieces.output = output.json;
+    }
+    const envelope = `{"load":${pieces.load},"results":[${pieces.results.join(",")}],"output":${pieces.output}}`;
+    return { kind: "finished", envelope, stop, ms: elapsed() };
   } catch (e) {
-    if (isMemoryError(isolate, e)) return { kind: "memory", ms: elapsed() };
-    return { kind: "crash", message: String((e as Error)?.message ?? e), ms: elapsed() };
+    return { kind: "crash", message: e instanceof HarnessFault ? e.message : "the sandbox could not be set up", ms: elapsed() };
   } finally {
     context?.release();
     if (!isolate.isDisposed) isolate.dispose();

@@ -68,4 +68,5 @@ async function warmUp(): Promise<void> {
   }
 }
 
-warmUp().finally(() => send({ type: "ready" }));
+if (process.argv.includes("--no-warm-up")) send({ type: "ready" });
+else warmUp().finally(() => send({ type: "ready" }));

@@ -4,14 +4,28 @@
  * (persistent in the file, so readers never block the grader's result writes).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseUrl, sqliteFilePath } from "../lib/database-url";
 
+/**
+ * The database holds password hashes and session tokens: owner-only (0600).
+ * Created empty with that mode before Prisma opens it; SQLite gives its -wal
+ * and -shm files the database file's permissions, and existing ones (from an
+ * older start) are tightened here too.
+ */
+export function restrictDatabaseFiles(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) {
+    if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+  }
+}
+
 export function prepareDatabase(): void {
   const file = sqliteFilePath();
   mkdirSync(path.dirname(file), { recursive: true });
+  restrictDatabaseFiles(file);
   const result = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, DATABASE_URL: databaseUrl(), CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
@@ -27,6 +41,7 @@ export function prepareDatabase(): void {
   } finally {
     sqlite.close();
   }
+  restrictDatabaseFiles(file);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,7 @@
 /**
  * `npm run test:e2e`: builds the production app when needed, picks a free
- * port and a fresh database, then runs Playwright against `next start`.
+ * port and a fresh database, then runs Playwright against the production server
+ * (scripts/start.ts → scripts/serve.ts).
  * Extra arguments go to Playwright (e.g. `npm run test:e2e -- e2e/auth-sign-in.spec.ts`).
  */
 import { spawnSync } from "node:child_process";

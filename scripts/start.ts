@@ -2,7 +2,7 @@
  * `npm start`: the whole platform from a fresh clone on the embedded default.
  * Migrates the database, seeds the demo accounts (unless SEED_DEMO_DATA=false),
  * builds the app if the build is missing or older than the sources, then runs
- * `next start`. Submissions left queued by a previous run are re-graded by the
+ * scripts/serve.ts (Next.js's handler behind our own HTTP server). Submissions left queued by a previous run are re-graded by the
  * app itself once it is up.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -44,7 +44,11 @@ if (process.env.SKIP_BUILD !== "1" && !buildIsCurrent()) {
 }
 
 console.log(`Starting BatchNorm Lab on http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { stdio: "inherit", env: process.env });
+// scripts/serve.ts: next's handler behind a server that resolves the client address (TRUSTED_PROXIES).
+const server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts")], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", PORT: port, HOST: host },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
 }

@@ -33,11 +33,16 @@ export async function signInAction(_prev: CredentialsFormState, formData: FormDa
 
 export async function signUpAction(_prev: CredentialsFormState, formData: FormData): Promise<CredentialsFormState> {
   const values = { name: field(formData, "name"), email: field(formData, "email") };
-  const parsed = signUpSchema.safeParse({ ...values, password: field(formData, "password") });
+  const parsed = signUpSchema.safeParse({ ...values, password: field(formData, "password"), enrolmentCode: field(formData, "enrolmentCode") || undefined });
   if (!parsed.success) return { errors: fieldErrorsOf(parsed.error), values };
   try {
     await auth.api.signUpEmail({
-      body: { name: parsed.data.name, email: parsed.data.email.toLowerCase(), password: parsed.data.password },
+      // enrolmentCode is read (and removed) by the sign-up hook when SIGNUP_CODE is set.
+      body: { name: parsed.data.name, email: parsed.data.email.toLowerCase(), password: parsed.data.password, enrolmentCode: parsed.data.enrolmentCode ?? "" } as {
+        name: string;
+        email: string;
+        password: string;
+      },
       headers: await headers(),
     });
   } catch (error) {

@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { CredentialsFormState } from "@/app/_actions/credentials-actions";
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/credentials";
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/credential-limits";
 
 interface Props {
   mode: "sign-in" | "sign-up";
   action: (state: CredentialsFormState, formData: FormData) => Promise<CredentialsFormState>;
   next: string;
+  /** sign-up only: the deployment set SIGNUP_CODE */
+  askEnrolmentCode?: boolean;
 }
 
 function FieldMessage({ id, message }: { id: string; message?: string }) {
@@ -20,7 +22,7 @@ function FieldMessage({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export function CredentialsForm({ mode, action, next }: Props) {
+export function CredentialsForm({ mode, action, next, askEnrolmentCode = false }: Props) {
   const [state, formAction, pending] = useActionState(action, { errors: {}, values: {} });
   const { errors, values } = state;
   const signUp = mode === "sign-up";
@@ -45,6 +47,12 @@ export function CredentialsForm({ mode, action, next }: Props) {
             aria-describedby={errors.name ? "name-error" : undefined}
           />
           <FieldMessage id="name-error" message={errors.name} />
+        </div>
+      )}
+      {signUp && askEnrolmentCode && (
+        <div className="field">
+          <label htmlFor="enrolmentCode">Enrolment code (from your instructor)</label>
+          <input id="enrolmentCode" name="enrolmentCode" autoComplete="off" maxLength={200} />
         </div>
       )}
       <div className="field">

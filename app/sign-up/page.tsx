@@ -13,7 +13,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <div className="narrow card">
       <h1>Create a student account</h1>
-      <CredentialsForm mode="sign-up" action={signUpAction} next={next} />
+      <CredentialsForm mode="sign-up" action={signUpAction} next={next} askEnrolmentCode={Boolean(process.env.SIGNUP_CODE?.trim())} />
     </div>
   );
 }

@@ -17,6 +17,18 @@ describe("CSV fields", () => {
     expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("-2+3")).toBe("'-2+3");
+    // Issue 21: a leading space, newline, tab or a full-width/small form of a formula sign.
+    expect(csvField(" =1+1")).toBe("' =1+1");
+    expect(csvField("\n=1+1")).toBe("\"'\n=1+1\"");
+    expect(csvField("\t=1")).toBe("'\t=1");
+    expect(csvField("＝HYPERLINK(1)")).toBe("'＝HYPERLINK(1)");
+    expect(csvField("＋1")).toBe("'＋1");
+    expect(csvField("－1")).toBe("'－1");
+    expect(csvField("＠SUM(A1)")).toBe("'＠SUM(A1)");
+    expect(csvField("﹦1")).toBe("'﹦1");
+    expect(csvField("\u3000=1")).toBe("'\u3000=1");
+    expect(csvField("\u00A0=1")).toBe("'\u00A0=1");
+    expect(csvField("Ada")).toBe("Ada");
     expect(csvField(-2)).toBe("-2");
   });
 

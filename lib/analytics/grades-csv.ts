@@ -2,8 +2,11 @@
  * Grade export for an LMS gradebook import: one row per student, one column
  * per course item, then totals. RFC 4180 quoting (fields with a comma, quote
  * or line break are quoted, quotes doubled, CRLF line ends). Text cells that a
- * spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) get a
- * leading apostrophe, so a student cannot plant a formula in their name.
+ * spreadsheet would run as a formula get a leading apostrophe, so a student
+ * cannot plant a formula in their name: = + - @, their full-width and small
+ * forms (＝ ＋ － ＠ ﹦ ﹢ ﹣, which some spreadsheets fold to ASCII), and any
+ * leading whitespace or control character (a spreadsheet may trim it and then
+ * see the formula).
  *
  * Columns: Name, Email, then per item in course order
  * - "Lesson: <id> (read)"  → 1 or 0
@@ -17,7 +20,7 @@ import type { CourseItems } from "./course-items";
 export type CsvCell = string | number | null;
 
 export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[\s\p{Cc}\p{Cf}=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63]/u.test(text) ? `'${text}` : text;
 }
 
 export function csvField(value: CsvCell): string {

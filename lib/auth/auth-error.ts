@@ -14,6 +14,8 @@ export function authErrorToFieldErrors(error: unknown): FieldErrors | null {
   if (code.startsWith("USER_ALREADY_EXISTS")) return { email: "An account with this email already exists. Sign in instead." };
   if (code === "INVALID_EMAIL") return { email: "Enter a valid email address, like name@example.com." };
   if (code.startsWith("PASSWORD_TOO")) return { password: body?.message ?? "That password is not allowed." };
+  if (code === "INVALID_NAME") return { name: body?.message ?? "That name is not allowed." };
+  if (code === "ENROLMENT_CODE_REQUIRED") return { form: body?.message ?? "Sign-up needs the enrolment code from your instructor." };
   if (statusCode === 429) return { form: "Too many attempts. Wait a minute and try again." };
   if (statusCode && statusCode < 500) return { form: body?.message ?? "That request was not accepted." };
   return null;

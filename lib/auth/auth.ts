@@ -2,18 +2,26 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
+import { APIError } from "better-auth/api";
+import { CLIENT_ADDRESS_HEADER, EDGE_MARKER_ENV } from "@/lib/security/client-address";
+import { afterAuthHook, beforeAuthHook } from "./auth-hooks";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credentials";
+import { checkDisplayName } from "./display-name";
+import { allowedOrigins, siteBaseUrl } from "./origins";
 import { resolveAuthSecret } from "./secret";
 
-// Without BETTER_AUTH_URL the embedded default serves http://localhost:<PORT>;
-// both loopback spellings are trusted so either works in a browser.
-const port = process.env.PORT?.trim() || "3000";
-const baseURL = process.env.BETTER_AUTH_URL?.trim() || `http://localhost:${port}`;
-const loopbackOrigins = baseURL.startsWith("http://localhost:") ? [`http://127.0.0.1:${port}`] : [];
+const baseURL = siteBaseUrl();
 const numberFromEnv = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
+
+/** Names are checked here, below every sign-up and update-user path (display-name.ts). */
+function validName(raw: unknown): string {
+  const checked = checkDisplayName(raw);
+  if (!checked.ok) throw new APIError("BAD_REQUEST", { message: checked.message, code: "INVALID_NAME" });
+  return checked.name;
+}
 
 export const auth = betterAuth({
   appName: "BatchNorm Lab",
@@ -37,11 +45,14 @@ export const auth = betterAuth({
     expiresIn: 60 * 60 * 24 * 7,
     updateAge: 60 * 60 * 24,
   },
-  trustedOrigins: [
-    ...loopbackOrigins,
-    ...(process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-  ],
+  trustedOrigins: allowedOrigins(),
+  hooks: { before: beforeAuthHook, after: afterAuthHook },
   advanced: {
+    // Only the address scripts/serve.ts resolved from the socket (or a
+    // TRUSTED_PROXIES proxy): X-Forwarded-For from a client is never read
+    // (Next.js passes a client's own X-Forwarded-For through unchanged).
+    // Without that server (next dev) no header is trusted: one shared bucket.
+    ipAddress: { ipAddressHeaders: process.env[EDGE_MARKER_ENV] ? [CLIENT_ADDRESS_HEADER] : ["x-batchnorm-no-trusted-address"] },
     // Secure cookies need HTTPS; on plain-http localhost the browser would drop them.
     useSecureCookies: process.env.SECURE_COOKIES ? process.env.SECURE_COOKIES === "true" : baseURL.startsWith("https://"),
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
@@ -61,7 +72,13 @@ export const auth = betterAuth({
         // Defence in depth on top of credentials.ts: the API path bypasses our forms.
         before: async (user) => {
           if (typeof user.email === "string" && user.email.length > EMAIL_MAX_LENGTH) return false;
-          return { data: { ...user, role: "student" } };
+          return { data: { ...user, name: validName(user.name), role: "student" } };
+        },
+      },
+      update: {
+        before: async (user) => {
+          if (!("name" in user) || user.name === undefined) return;
+          return { data: { ...user, name: validName(user.name) } };
         },
       },
     },

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential-limits";
+import { checkDisplayName } from "./display-name";
+
+export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 // Shared by the sign-in/sign-up forms (client) and the server, so a user sees
 // the same rule in the browser that the server enforces.
-export const EMAIL_MAX_LENGTH = 254;
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
-export const NAME_MAX_LENGTH = 80;
 
 export const emailSchema = z
   .string()
@@ -25,9 +25,16 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(NAME_MAX_LENGTH, `Names are at most ${NAME_MAX_LENGTH} characters.`),
+  name: z.string().transform((value, ctx) => {
+    const checked = checkDisplayName(value);
+    if (checked.ok) return checked.name;
+    ctx.addIssue({ code: "custom", message: checked.message });
+    return z.NEVER;
+  }),
   email: emailSchema,
   password: passwordSchema,
+  /** only checked when SIGNUP_CODE is configured (lib/auth/auth-hooks.ts) */
+  enrolmentCode: z.string().max(200).optional(),
 });
 
 export type FieldErrors = Partial<Record<"name" | "email" | "password" | "form", string>>;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -12,6 +12,12 @@ export function resolveAuthSecret(): string {
   if (fromEnv) return fromEnv;
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE ?? "prisma/.auth-secret");
   if (existsSync(file)) {
+    // Only the server's user may read it: grading workers run as another user (grader/worker-spawn.ts).
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      // not ours to change (another owner, a read-only mount): use it as it is
+    }
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;
   }

@@ -10,7 +10,7 @@ import type { WorkerMessage } from "./worker-protocol";
 function compiled(path: string): string {
   const r = compileSubmission(readFileSync(path, "utf8"), "typescript");
   if (!r.ok) throw new Error("compile failed");
-  return r.code;
+  return r.module.code;
 }
 
 // Stand-ins for a student's passing submissions: the exercises' model solutions, compiled as the server compiles them.

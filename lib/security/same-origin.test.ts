@@ -28,6 +28,12 @@ describe("isCrossOriginWrite", () => {
     expect(isCrossOriginWrite(req("POST", { host: "localhost:3000" }), [])).toBe(false);
   });
 
+  it("ignores a client-supplied X-Forwarded-Host unless a trusted proxy is configured", () => {
+    const forged = req("POST", { host: "localhost:3000", "x-forwarded-host": "evil.example", origin: "https://evil.example" });
+    expect(isCrossOriginWrite(forged, [], false)).toBe(true);
+    expect(isCrossOriginWrite(forged, [], true)).toBe(false);
+  });
+
   it("never refuses reads", () => {
     expect(isCrossOriginWrite(req("GET", { host: "localhost:3000", origin: "https://evil.example" }), [])).toBe(false);
   });
@@ -46,5 +52,13 @@ describe("refuseCrossOrigin / configuredOrigins", () => {
       "https://lab.example.edu",
       "https://a.example",
     ]);
+  });
+
+  it("trusts both loopback spellings when BETTER_AUTH_URL is unset (a newcomer opening localhost or 127.0.0.1)", () => {
+    const origins = configuredOrigins({ PORT: "4100" });
+    expect(origins).toEqual(["http://localhost:4100", "http://127.0.0.1:4100"]);
+    const r = req("POST", { host: "127.0.0.1:4100", origin: "http://localhost:4100" });
+    expect(isCrossOriginWrite(r, origins, false)).toBe(false);
+    expect(isCrossOriginWrite(r, [], false)).toBe(true);
   });
 });

@@ -9,8 +9,14 @@
  * (the Host it was addressed to) or a configured trusted origin. A request
  * with neither Origin nor Sec-Fetch-Site comes from a non-browser client
  * (curl, the load test), which cannot ride on a victim's cookie: allowed.
+ *
+ * X-Forwarded-Host counts only when TRUSTED_PROXIES is configured (our server
+ * passes it on only from such a proxy); otherwise any client could name the
+ * host its own Origin points at.
  */
 import { NextResponse } from "next/server";
+import { allowedOrigins } from "@/lib/auth/origins";
+import { trustedProxyList } from "./client-address";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -23,14 +29,16 @@ function originOf(url: string | undefined): string | null {
   }
 }
 
-/** BETTER_AUTH_URL and TRUSTED_ORIGINS (comma-separated), as configured for better-auth. */
+/** The same origins better-auth trusts (lib/auth/origins.ts). */
 export function configuredOrigins(env: Record<string, string | undefined> = process.env): string[] {
-  return [env.BETTER_AUTH_URL, ...(env.TRUSTED_ORIGINS ?? "").split(",")]
-    .map((s) => originOf(s?.trim()))
-    .filter((o): o is string => o !== null);
+  return allowedOrigins(env);
 }
 
-export function isCrossOriginWrite(request: Request, trusted: readonly string[] = configuredOrigins()): boolean {
+export function isCrossOriginWrite(
+  request: Request,
+  trusted: readonly string[] = configuredOrigins(),
+  trustForwardedHost = trustedProxyList().length > 0,
+): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return false;
   const origin = request.headers.get("origin");
   if (origin === null) {
@@ -39,7 +47,7 @@ export function isCrossOriginWrite(request: Request, trusted: readonly string[] 
   }
   const parsed = originOf(origin);
   if (parsed === null) return true; // "null" (sandboxed frame, file://) or garbage
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = (trustForwardedHost ? request.headers.get("x-forwarded-host") : null) ?? request.headers.get("host");
   if (host && new URL(parsed).host === host.split(",")[0].trim()) return false;
   return !trusted.includes(parsed);
 }

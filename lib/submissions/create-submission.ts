@@ -11,6 +11,7 @@
 import { loadPublicExercise, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { gradingBudget } from "@/lib/rate-limit/grading-budget";
 import { submissionLimiter } from "@/lib/rate-limit/submission-limiter";
 import { gradeStoredSubmission } from "./grade-submission";
 import { SubmissionError } from "./submission-error";
@@ -20,6 +21,8 @@ import { type SubmissionView, toSubmissionView } from "./submission-view";
 
 export interface Submitter {
   id: string;
+  /** client address (lib/security/client-address.ts), for the per-address grading budget */
+  address?: string;
 }
 
 export async function createSubmission(user: Submitter, exerciseId: string, body: unknown): Promise<SubmissionView> {
@@ -34,6 +37,13 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
   if (!limit.ok) {
     throw new SubmissionError("rate-limited", `Too many runs and submissions. Try again in ${limit.retryAfterSeconds} s.`, {
       retryAfterSeconds: limit.retryAfterSeconds,
+    });
+  }
+
+  const budget = await gradingBudget().check(user.id, user.address);
+  if (!budget.ok) {
+    throw new SubmissionError("rate-limited", `Your recent code used up its grading time. Try again in ${budget.retryAfterSeconds} s.`, {
+      retryAfterSeconds: budget.retryAfterSeconds,
     });
   }
 
@@ -57,7 +67,7 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
     const winner = await db.submission.findUniqueOrThrow({ where: key, select: { id: true, exerciseId: true } });
     return settle(winner, exerciseId);
   }
-  await gradeStoredSubmission(id);
+  await gradeStoredSubmission(id, user.address);
   return readView(id);
 }
 

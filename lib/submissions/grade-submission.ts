@@ -12,8 +12,9 @@
  * Hidden inputs come from the submission's stored seed (hiddenSeed), so a
  * retry, a recovery after a restart or a regrade grades the same inputs.
  */
-import { type GradeReport, GraderBusyError, gradeSubmission, newGradingSeed } from "@/grader";
+import { type GradeReport, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
+import { gradeFairly } from "./fair-grading";
 import { SubmissionError } from "./submission-error";
 
 export const BUSY_RETRY_SECONDS = 5;
@@ -23,15 +24,16 @@ export const BUSY_RETRY_SECONDS = 5;
 const globalForGrading = globalThis as unknown as { batchnormGrading?: Map<string, Promise<void>> };
 const inFlight = (globalForGrading.batchnormGrading ??= new Map());
 
-export function gradeStoredSubmission(id: string): Promise<void> {
+/** `address`: the submitter's client address, for the per-address grading budget (fair-grading.ts). */
+export function gradeStoredSubmission(id: string, address?: string): Promise<void> {
   const running = inFlight.get(id);
   if (running) return running;
-  const job = runGrading(id).finally(() => inFlight.delete(id));
+  const job = runGrading(id, address).finally(() => inFlight.delete(id));
   inFlight.set(id, job);
   return job;
 }
 
-async function runGrading(id: string): Promise<void> {
+async function runGrading(id: string, address?: string): Promise<void> {
   // Claim the row: only a queued submission starts running.
   const claimed = await db.submission.updateMany({ where: { id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
   if (claimed.count === 0) return;
@@ -41,7 +43,7 @@ async function runGrading(id: string): Promise<void> {
   const started = performance.now();
   let report: GradeReport;
   try {
-    report = await gradeSubmission({
+    report = await gradeFairly({ userId: row.userId, address }, {
       exerciseId: row.exerciseId,
       code: row.code,
       language: row.language as "typescript" | "javascript",
@@ -51,7 +53,7 @@ async function runGrading(id: string): Promise<void> {
   } catch (e) {
     if (e instanceof GraderBusyError) {
       await db.submission.update({ where: { id }, data: { status: "queued", startedAt: null } });
-      scheduleRetry(id, BUSY_RETRY_SECONDS * 1000);
+      scheduleRetry(id, BUSY_RETRY_SECONDS * 1000, address);
       throw new SubmissionError("busy", "The grader is busy. Your submission is saved and will be graded in a few seconds.", {
         retryAfterSeconds: BUSY_RETRY_SECONDS,
         submissionId: id,
@@ -93,9 +95,9 @@ async function storeReport(id: string, userId: string, exerciseId: string, repor
   ]);
 }
 
-function scheduleRetry(id: string, delayMs: number): void {
+function scheduleRetry(id: string, delayMs: number, address?: string): void {
   const timer = setTimeout(() => {
-    gradeStoredSubmission(id).catch((e) => {
+    gradeStoredSubmission(id, address).catch((e) => {
       if (!(e instanceof SubmissionError)) console.error(`Retrying submission ${id} failed:`, e);
     });
   }, delayMs);

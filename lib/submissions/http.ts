@@ -3,6 +3,7 @@
  * JSON body, and SubmissionError → JSON response (with Retry-After).
  */
 import { NextResponse } from "next/server";
+import { BodyTooLargeError, readCappedText } from "@/lib/http/read-capped-body";
 import { SubmissionError } from "./submission-error";
 import { MAX_CODE_BYTES } from "./submission-input";
 
@@ -10,10 +11,13 @@ import { MAX_CODE_BYTES } from "./submission-input";
 const MAX_BODY_BYTES = MAX_CODE_BYTES * 4;
 
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new SubmissionError("too-large", `code is limited to ${MAX_CODE_BYTES / 1024} KB`);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new SubmissionError("too-large", `code is limited to ${MAX_CODE_BYTES / 1024} KB`);
+  let text: string;
+  try {
+    text = await readCappedText(request, MAX_BODY_BYTES);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) throw new SubmissionError("too-large", `code is limited to ${MAX_CODE_BYTES / 1024} KB`);
+    throw e;
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -6,9 +6,11 @@
  *   --students 50 --per-student 20 --hostile 0.1   the class and its mix
  *   --kill-workers / --restart-server / --slow-db   fault injection
  *   --backpressure                                  the queue-full and rate-limit scenario
+ *   --abuse                                         3 accounts flood slow code while 20 students work
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { runAbuse } from "./abuse";
 import { runBackpressure } from "./backpressure";
 import { loadSamples } from "./code-samples";
 import { auditSubmissions } from "./db-audit";
@@ -21,7 +23,14 @@ import { newCounters, sleep } from "./student-client";
 import { runStudent, type SubmissionRecord, signUpStudents } from "./workload";
 
 async function main(options: LoadOptions): Promise<number> {
-  const server = options.baseUrl ? null : await ManagedServer.create({ graderWorkers: options.graderWorkers, graderMaxQueue: options.graderMaxQueue ?? (options.backpressure ? 4 : undefined) });
+  const server = options.baseUrl
+    ? null
+    : await ManagedServer.create({
+        graderWorkers: options.graderWorkers,
+        graderMaxQueue: options.graderMaxQueue ?? (options.backpressure ? 4 : undefined),
+        // The abuse scenario gives every simulated client its own address through a "proxy" on loopback.
+        env: options.abuse ? { TRUSTED_PROXIES: "loopback" } : undefined,
+      });
   const baseUrl = options.baseUrl ?? (server as ManagedServer).baseUrl;
   let exitCode = 1;
   try {
@@ -29,7 +38,11 @@ async function main(options: LoadOptions): Promise<number> {
       console.log(`Starting the production server on ${server.baseUrl} (database ${server.databaseFile})…`);
       await server.start();
     }
-    exitCode = options.backpressure ? await runBackpressure(baseUrl, server, options) : await runLoad(baseUrl, server, options);
+    exitCode = options.abuse
+      ? await runAbuse(baseUrl, server, options)
+      : options.backpressure
+        ? await runBackpressure(baseUrl, server, options)
+        : await runLoad(baseUrl, server, options);
     return exitCode;
   } finally {
     await server?.stop();

@@ -35,6 +35,8 @@ export const LoadOptionsSchema = z
     restartServer: flag.default(false),
     slowDb: flag.default(false),
     backpressure: flag.default(false),
+    /** 3 accounts flood slow submissions while 20 honest students work (abuse.ts) */
+    abuse: flag.default(false),
     seed: z.string().min(1).default("loadtest"),
     /** exit code 1 when lost/duplicated/errors5xx are not all 0 */
     strict: flag.default(true),

@@ -1,5 +1,6 @@
 /**
  * The server under test: the real production server (`scripts/start.ts` →
+ * `scripts/serve.ts`, Next.js behind our HTTP server; formerly
  * `next start`) on a free loopback port with its own SQLite file, started in
  * its own process group so a restart kills the server and its grading
  * workers together (SIGKILL: nothing gets a chance to clean up, like a crash).

@@ -41,6 +41,8 @@ export interface SubmitOutcome {
 
 export class StudentClient {
   cookie = "";
+  /** sent as X-Forwarded-For: a distinct client address behind a TRUSTED_PROXIES proxy (abuse scenario) */
+  forwardedFor: string | null = null;
 
   constructor(
     readonly baseUrl: string,
@@ -56,7 +58,12 @@ export class StudentClient {
         ...init,
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
-        headers: { origin: this.baseUrl, ...(this.cookie ? { cookie: this.cookie } : {}), ...(init.headers as Record<string, string>) },
+        headers: {
+          origin: this.baseUrl,
+          ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...(this.forwardedFor ? { "x-forwarded-for": this.forwardedFor } : {}),
+          ...(init.headers as Record<string, string>),
+        },
       });
       this.counters.byStatus.set(response.status, (this.counters.byStatus.get(response.status) ?? 0) + 1);
       return response;

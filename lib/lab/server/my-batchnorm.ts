@@ -43,7 +43,7 @@ export async function loadMyBatchNorm(userId: string): Promise<MyBatchNorm> {
       }
       const compiled = compileSubmission(passed.code, passed.language === "javascript" ? "javascript" : "typescript");
       if (!compiled.ok) return { exerciseId, passedAt: passed.createdAt.toISOString(), problem: `${exerciseId}: your passing submission no longer compiles.` };
-      code[key] = compiled.code;
+      code[key] = compiled.module.code;
       return { exerciseId, passedAt: passed.createdAt.toISOString() };
     }),
   );

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authenticateRequest } from "@/lib/auth/api-guard";
 import { refuseCrossOrigin } from "@/lib/security/same-origin";
 import { getDraft, saveDraft } from "@/lib/drafts/drafts";
+import { autosaveLimiter } from "@/lib/rate-limit/autosave-limiter";
 import { errorResponse, readJsonBody } from "@/lib/submissions/http";
 import { isKnownExercise } from "@/lib/submissions/known-exercise";
 
@@ -30,6 +31,13 @@ export async function PUT(request: Request, { params }: Context) {
   if (crossOrigin) return crossOrigin;
   const found = await knownExercise(request, params);
   if (found.error) return found.error;
+  const limit = await autosaveLimiter().consume(found.user.id);
+  if (!limit.ok) {
+    return NextResponse.json(
+      { error: `Too many saves. Try again in ${limit.retryAfterSeconds} s.` },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
   try {
     const draft = await saveDraft(found.user.id, found.exerciseId, await readJsonBody(request));
     return NextResponse.json({ draft });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { authenticateRequest } from "@/lib/auth/api-guard";
+import { clientAddressOf } from "@/lib/security/client-address";
 import { refuseCrossOrigin } from "@/lib/security/same-origin";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
@@ -22,7 +23,8 @@ export async function POST(request: Request, { params }: Context) {
   if (auth.error) return auth.error;
   const { id } = await params;
   try {
-    const submission = await createSubmission(auth.user, id, await readJsonBody(request));
+    const submitter = { id: auth.user.id, address: clientAddressOf(request) };
+    const submission = await createSubmission(submitter, id, await readJsonBody(request));
     return NextResponse.json(submission, { status: 200 });
   } catch (e) {
     return errorResponse(e);

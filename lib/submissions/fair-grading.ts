@@ -1,0 +1,45 @@
+/**
+ * The process-wide fair queue in front of the grader pool (fair-queue.ts),
+ * sized from the pool's settings, charging the CPU-time budgets.
+ */
+import { type GradeReport, type GradeRequest, gradeSubmission } from "@/grader";
+import { gradingBudget } from "@/lib/rate-limit/grading-budget";
+import { FairQueue, type Owner } from "./fair-queue";
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function createQueue(): FairQueue {
+  const workers = positiveInt(process.env.GRADER_WORKERS, 2);
+  const spares = process.env.GRADER_SPARE_WORKERS?.trim() === "0" ? 0 : positiveInt(process.env.GRADER_SPARE_WORKERS, 2);
+  return new FairQueue(
+    {
+      perUser: positiveInt(process.env.GRADER_PER_USER, 1),
+      fast: workers,
+      // the pool grows to size + spares + 2 processes while slow gradings run
+      maxInFlight: workers + spares + 2,
+      maxHeavy: Math.max(1, spares),
+      slowAfterMs: positiveInt(process.env.GRADER_DEPRIORITIZE_AFTER_MS, 60),
+      heavyAfterMs: 500,
+      halfLifeMs: 30_000,
+      maxWaiting: positiveInt(process.env.GRADER_MAX_QUEUE, 200),
+      maxWaitingPerUser: positiveInt(process.env.GRADER_MAX_WAITING_PER_USER, 5),
+    },
+    (owner, ms) => {
+      gradingBudget()
+        .charge(owner.userId, owner.address, ms)
+        .catch(() => {});
+    },
+  );
+}
+
+const processWide = globalThis as unknown as { batchnormFairQueue?: FairQueue };
+
+/** Grades in this user's turn (GraderBusyError when too many of theirs wait). */
+export function gradeFairly(owner: Owner, request: GradeRequest): Promise<GradeReport> {
+  processWide.batchnormFairQueue ??= createQueue();
+  // Cost = the grading's own time in the worker (not time spent waiting for one).
+  return processWide.batchnormFairQueue.run(owner, () => gradeSubmission(request), (report) => report.timings.totalMs);
+}

@@ -1,0 +1,209 @@
+/**
+ * Fair grading in front of the grader pool (grader/pool.ts is FIFO and knows
+ * nothing about users). Every grading passes through here:
+ *
+ * - at most `perUser` gradings of one user run at once; the rest wait;
+ * - the next grading goes to the waiting user with the least recent grading
+ *   time (an exponentially decaying sum, running gradings included), ties
+ *   broken by who was served longest ago (round robin) — so users are taken in
+ *   turn, and someone whose gradings are slow waits behind everyone whose
+ *   gradings are fast, however early they arrived;
+ * - `fast` gradings run at once (the pool's cores); a grading that has run
+ *   `slowAfterMs` stops counting against that, like in the pool, but slow
+ *   gradings and those of "heavy" users (recent mean grading time above `heavyAfterMs`)
+ *   may hold at most `maxHeavy` workers together (the pool's spares), so
+ *   the pool's own `fast` workers stay free for everyone else: the pool starts
+ *   more workers only slowly (a second of CPU each), and a fast grading that
+ *   waited for a free one measured 5–7 s behind three 5 s gradings;
+ * - a user with `maxWaitingPerUser` gradings waiting, or a full queue, gets
+ *   GraderBusyError (the caller stores the submission as queued and retries).
+ *
+ * The CPU-time budgets (grading-budget.ts) are charged from here with each
+ * grading's measured time.
+ */
+import { GraderBusyError } from "@/grader";
+
+export interface FairQueueOptions {
+  perUser: number;
+  fast: number;
+  maxInFlight: number;
+  /** slow gradings and heavy users' gradings at once */
+  maxHeavy: number;
+  slowAfterMs: number;
+  heavyAfterMs: number;
+  halfLifeMs: number;
+  maxWaiting: number;
+  maxWaitingPerUser: number;
+}
+
+export interface Owner {
+  userId: string;
+  address?: string;
+}
+
+interface Waiting {
+  owner: Owner;
+  start: () => void;
+}
+
+interface Running {
+  userId: string;
+  startedAt: number;
+  heavy: boolean;
+}
+
+interface UserState {
+  waiting: Waiting[];
+  running: number;
+  /** decayed grading milliseconds as of `usageAt` */
+  usage: number;
+  /** decayed number of gradings as of `usageAt` (usage / count = recent mean grading time) */
+  count: number;
+  usageAt: number;
+  lastServed: number;
+}
+
+export class FairQueue {
+  private readonly users = new Map<string, UserState>();
+  private readonly running = new Set<Running>();
+  private waitingCount = 0;
+  private serveCounter = 0;
+  private wakeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly options: FairQueueOptions,
+    private readonly onDone: (owner: Owner, ms: number) => void = () => {},
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get waiting(): number {
+    return this.waitingCount;
+  }
+
+  /**
+   * Runs `job` when it is this owner's turn; resolves with its result.
+   * `costOf` says what the grading cost (its own run time, without waiting in
+   * the pool); by default the wall time from start to end.
+   */
+  run<T>(owner: Owner, job: () => Promise<T>, costOf?: (result: T) => number | undefined): Promise<T> {
+    const user = this.user(owner.userId);
+    if (this.waitingCount >= this.options.maxWaiting) return Promise.reject(new GraderBusyError("the grading queue is full"));
+    if (user.waiting.length >= this.options.maxWaitingPerUser) {
+      return Promise.reject(new GraderBusyError("too many of your gradings are waiting"));
+    }
+    return new Promise<T>((resolve, reject) => {
+      user.waiting.push({
+        owner,
+        start: () => {
+          const entry: Running = { userId: owner.userId, startedAt: this.now(), heavy: this.isHeavy(user) };
+          this.running.add(entry);
+          user.running++;
+          let cost: number | undefined;
+          job()
+            .then((result) => {
+              cost = costOf?.(result);
+              resolve(result);
+            }, reject)
+            .finally(() => {
+              const ms = cost ?? this.now() - entry.startedAt;
+              this.running.delete(entry);
+              user.running--;
+              this.addUsage(user, ms);
+              this.onDone(owner, ms);
+              this.forgetIfIdle(owner.userId, user);
+              this.dispatch();
+            });
+        },
+      });
+      this.waitingCount++;
+      this.dispatch();
+    });
+  }
+
+  private user(userId: string): UserState {
+    let state = this.users.get(userId);
+    if (!state) {
+      state = { waiting: [], running: 0, usage: 0, count: 0, usageAt: this.now(), lastServed: -1 };
+      this.users.set(userId, state);
+    }
+    return state;
+  }
+
+  private usageOf(user: UserState): number {
+    const decay = 0.5 ** ((this.now() - user.usageAt) / this.options.halfLifeMs);
+    let usage = user.usage * decay;
+    // Time the user's running gradings have taken so far counts already.
+    for (const r of this.running) if (this.users.get(r.userId) === user) usage += this.now() - r.startedAt;
+    return usage;
+  }
+
+  /**
+   * Heavy = the user's recent gradings take long on average (not: many
+   * gradings) — a student running fast code often on a loaded machine is
+   * not heavy; one whose code spins for seconds is, from its first slow run.
+   */
+  private isHeavy(user: UserState): boolean {
+    const decay = 0.5 ** ((this.now() - user.usageAt) / this.options.halfLifeMs);
+    let running = 0;
+    for (const r of this.running) if (this.users.get(r.userId) === user) running++;
+    const count = user.count * decay + running;
+    return count > 0 && this.usageOf(user) / count > this.options.heavyAfterMs;
+  }
+
+  private addUsage(user: UserState, ms: number): void {
+    const decay = 0.5 ** ((this.now() - user.usageAt) / this.options.halfLifeMs);
+    user.usage = user.usage * decay + ms;
+    user.count = user.count * decay + 1;
+    user.usageAt = this.now();
+  }
+
+  private forgetIfIdle(userId: string, user: UserState): void {
+    // Usage below 1 ms no longer changes anyone's turn.
+    if (user.running === 0 && user.waiting.length === 0 && this.usageOf(user) < 1) this.users.delete(userId);
+  }
+
+  private dispatch(): void {
+    for (;;) {
+      const now = this.now();
+      const fresh = [...this.running].filter((r) => now - r.startedAt < this.options.slowAfterMs).length;
+      if (fresh >= this.options.fast || this.running.size >= this.options.maxInFlight) break;
+      const heavyRunning = [...this.running].filter((r) => r.heavy || now - r.startedAt >= this.options.slowAfterMs).length;
+      const heavyAllowed = heavyRunning < this.options.maxHeavy;
+      const next = this.pick(heavyAllowed);
+      if (!next) break;
+      const item = next.state.waiting.shift() as Waiting;
+      this.waitingCount--;
+      next.state.lastServed = ++this.serveCounter;
+      item.start();
+    }
+    this.wakeWhenAGradingTurnsSlow();
+  }
+
+  private pick(heavyAllowed: boolean): { state: UserState } | null {
+    let best: { state: UserState; usage: number } | null = null;
+    for (const state of this.users.values()) {
+      if (state.waiting.length === 0 || state.running >= this.options.perUser) continue;
+      const usage = this.usageOf(state);
+      if (!heavyAllowed && this.isHeavy(state)) continue;
+      if (!best || usage < best.usage || (usage === best.usage && state.lastServed < best.state.lastServed)) best = { state, usage };
+    }
+    return best;
+  }
+
+  /** A waiting grading may start once a running one has turned slow. */
+  private wakeWhenAGradingTurnsSlow(): void {
+    if (this.wakeTimer || this.waitingCount === 0) return;
+    const now = this.now();
+    let soonest: number | null = null;
+    for (const r of this.running) {
+      const left = r.startedAt + this.options.slowAfterMs - now;
+      if (left > 0 && (soonest === null || left < soonest)) soonest = left;
+    }
+    if (soonest === null) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.dispatch();
+    }, soonest + 1);
+    this.wakeTimer.unref?.();
+  }
+}

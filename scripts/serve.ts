@@ -1,0 +1,44 @@
+/**
+ * The production HTTP server (`npm start` runs it after building): Next.js's
+ * request handler behind a plain Node server that first settles who the
+ * client is (lib/security/client-address.ts) — the socket's peer, or the
+ * address a proxy in TRUSTED_PROXIES reported — so a client cannot pick its
+ * own address for the rate limits by sending X-Forwarded-For.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { capRequestBody } from "../lib/http/request-body-cap";
+import { compileTrust, EDGE_MARKER_ENV, normalizeForwardingHeaders, trustedProxyList } from "../lib/security/client-address";
+
+const port = Number(process.env.PORT?.trim() || "3000");
+const host = process.env.HOST?.trim() || "0.0.0.0";
+const trust = compileTrust(trustedProxyList());
+
+// Tells the app (same process) that every request passed normalizeForwardingHeaders.
+process.env[EDGE_MARKER_ENV] = "1";
+// The database, its -wal/-shm and anything else the server creates: owner only.
+process.umask(0o077);
+
+const app = next({ dev: false, dir: process.cwd(), hostname: host === "0.0.0.0" ? "localhost" : host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  normalizeForwardingHeaders(req, trust);
+  capRequestBody(req, res);
+  if (res.writableEnded) return;
+  void handle(req, res);
+});
+// Slow-loris bodies and headers: give up on a request that is not complete in time.
+server.requestTimeout = 120_000;
+server.headersTimeout = 20_000;
+server.listen(port, host, () => {
+  console.log(`Ready on http://${host}:${port}${trustedProxyList().length ? ` (trusted proxies: ${trustedProxyList().join(", ")})` : ""}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}
