@@ -17,7 +17,7 @@ export function builtinLayerCode(): Promise<string> {
   compiled ??= readFile(REFERENCE_LAYER_FILE, "utf8").then((source) => {
     const result = compileSubmission(source, "typescript");
     if (!result.ok) throw new Error(`the built-in layer does not compile: ${result.errors[0]?.message}`);
-    return result.code;
+    return result.module.code;
   });
   return compiled;
 }
