@@ -25,10 +25,15 @@ test("a student who passed forward, backward and inference runs the learning-rat
   });
   const workerUrls = new Set<string>();
   page.on("worker", (w) => workerUrls.add(w.url()));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   await signUpNewStudent(page, "Lab Student");
   for (const [id, code] of Object.entries(CORRECT)) expect(await submit(page.request, id, code), id).toBe("passed");
 
-  await page.goto("/lab");
+  const labResponse = await page.goto("/lab");
+  // The page's policy stays strict: only the worker, which has its own response headers, evaluates code.
+  expect(labResponse?.headers()["content-security-policy"] ?? "").toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
   await expect(page.getByTestId("my-layer-status")).toContainText("Your batch norm is ready");
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "2. Learning-rate robustness" }).click();

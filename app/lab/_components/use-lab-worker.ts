@@ -48,8 +48,13 @@ export function useLabWorker() {
   const current = useRef<LabRunRequest | null>(null);
 
   const stopWorker = useCallback(() => {
-    worker.current?.terminate();
+    const w = worker.current;
     worker.current = null;
+    if (!w) return;
+    // A worker stopped while it loads its scripts still fires "error" (importScripts fails): nobody listens any more.
+    w.onmessage = null;
+    w.onerror = null;
+    w.terminate();
   }, []);
 
   useEffect(() => stopWorker, [stopWorker]);
@@ -74,6 +79,7 @@ export function useLabWorker() {
       const w = new Worker(new URL("../lab.worker.ts", import.meta.url), { type: "module", name: "batchnorm-lab" });
       worker.current = w;
       w.onmessage = (event: MessageEvent<WorkerMessage>) => {
+        if (worker.current !== w) return;
         const m = event.data;
         if (m.type === "progress") setState({ status: "running", fraction: m.fraction });
         else if (m.type === "result") {
@@ -88,6 +94,7 @@ export function useLabWorker() {
         }
       };
       w.onerror = (event) => {
+        if (worker.current !== w) return;
         setState({ status: "error", message: `The lab's worker crashed: ${event.message}`, studentCode: request.layer === "mine" });
         record(request, "failed");
         stopWorker();
