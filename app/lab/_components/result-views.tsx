@@ -22,6 +22,16 @@ const box = { width: "100%" as const, height: H, initialDimension: { width: 560,
 const margin = { top: 10, right: 20, bottom: 25, left: 10 };
 const line = { dot: false, isAnimationActive: false } as const;
 
+/**
+ * A loss for a chart with a fixed y-range: a diverged run's 1e21 would become
+ * an SVG coordinate in exponent notation, which browsers refuse to draw; past
+ * 10× the axis the line is off the chart anyway (the table keeps the value).
+ */
+const LOSS_AXIS_MAX = 4;
+function chartLoss(v: number | undefined): number | null {
+  return v === undefined || !Number.isFinite(v) ? null : Math.min(v, 10 * LOSS_AXIS_MAX);
+}
+
 function every<T>(rows: T[], k: number): T[] {
   return rows.filter((_, i) => i % k === 0 || i === rows.length - 1);
 }
@@ -132,6 +142,7 @@ function LearningRateView({ r }: { r: LearningRateResult }) {
   }));
   const top = r.rates.at(-1)!;
   const curves = every(r.curves, 5);
+  const chartCurves = downsample(r.curves).map((c) => ({ step: c.step, plain: chartLoss(c.plain), batchNorm: chartLoss(c.batchNorm) }));
   return (
     <>
       <SweepView
@@ -153,10 +164,10 @@ function LearningRateView({ r }: { r: LearningRateResult }) {
         ]}
       >
         <ResponsiveContainer {...box}>
-          <LineChart data={downsample(r.curves)} margin={margin} accessibilityLayer={false}>
+          <LineChart data={chartCurves} margin={margin} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
-            <YAxis domain={[0, 4]} allowDataOverflow />
+            <YAxis domain={[0, LOSS_AXIS_MAX]} allowDataOverflow />
             <Legend verticalAlign="top" />
             <Line dataKey="plain" name="plain" stroke={COLORS.plain} {...line} />
             <Line dataKey="batchNorm" name="batch norm" stroke={COLORS.batchNorm} strokeWidth={2} {...line} />
