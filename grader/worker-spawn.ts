@@ -42,7 +42,8 @@ export function workerEnvironment(root: string, parent: Record<string, string | 
     const value = parent[name];
     if (value !== undefined) env[name] = value;
   }
-  env.EXERCISES_DIR = path.resolve(parent.EXERCISES_DIR ?? path.join(root, "exercises"));
+  // Not a file the build should trace: the worker reads the course at run time.
+  env.EXERCISES_DIR = path.resolve(/*turbopackIgnore: true*/ parent.EXERCISES_DIR ?? path.join(root, "exercises"));
   return env;
 }
 
