@@ -58,7 +58,8 @@ export function workerLaunch(root: string, { warmUp = true }: { warmUp?: boolean
   const loader = path.join(/*turbopackIgnore: true*/ root, "node_modules", "tsx", "dist", "loader.mjs");
   const options: ForkOptions = {
     cwd: os.tmpdir(),
-    execArgv: ["--import", existsSync(loader) ? pathToFileURL(loader).href : "tsx", "--no-node-snapshot"],
+    // A small young generation: per-grading test data otherwise grows it (and the worker RSS) by ~100 MB.
+    execArgv: ["--import", existsSync(loader) ? pathToFileURL(loader).href : "tsx", "--no-node-snapshot", "--max-semi-space-size=4"],
     env: workerEnvironment(root) as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "pipe", "ipc"],
   };
