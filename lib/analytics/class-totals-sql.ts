@@ -9,8 +9,9 @@
  * row per student × item, instead of three grouped scans of every lesson
  * read, quiz attempt and submission. Quiz fractions are divided by each
  * quiz's maximum as its file says now, so an edited quiz is re-scored at
- * once; items no longer in the course are left out. Pages sorted by name,
- * the default, never run this statement.
+ * once; items no longer in the course are left out. At 50,000 students
+ * this still groups ≈ 550k tally rows (1.3–1.6 s, see the figures in
+ * tallies/item-tally.ts). Pages sorted by name, the default, never run it.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CourseItems } from "./course-items";
