@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabaseDir } from "../testing/temp-database";
+import { rebuildItemTallies } from "../testing/rebuild-tallies";
 import { ITEM_TALLY_BACKFILL } from "./backfill";
 
 process.env.SUBMISSION_RATE_LIMIT_POINTS = "1000";
@@ -29,14 +30,19 @@ async function tally(userId: string, kind: string, itemId: string) {
   return db.itemTally.findUnique({ where: { userId_kind_itemId: { userId, kind, itemId } }, select: { best: true, attempts: true, passed: true } });
 }
 
+async function totals(userId: string) {
+  return db.studentTally.findUnique({ where: { userId }, omit: { userId: true } });
+}
+
 /** Every tally row, then the same rows recomputed by the migration's backfill: they must be equal. */
 async function expectTalliesEqualBackfill() {
   const order = [{ userId: "asc" as const }, { kind: "asc" as const }, { itemId: "asc" as const }];
   const kept = await db.itemTally.findMany({ orderBy: order });
-  await db.$executeRawUnsafe(`DELETE FROM "ItemTally"`);
-  for (const statement of ITEM_TALLY_BACKFILL) await db.$executeRawUnsafe(statement);
+  const keptTotals = await db.studentTally.findMany({ orderBy: { userId: "asc" } });
+  await rebuildItemTallies(db);
   expect(kept).toEqual(await db.itemTally.findMany({ orderBy: order }));
-  return kept;
+  expect(keptTotals).toEqual(await db.studentTally.findMany({ orderBy: { userId: "asc" } }));
+  return { kept, keptTotals };
 }
 
 /** Responses answering every question correctly (perfect) or none (empty). */
@@ -113,6 +119,7 @@ describe("item tallies", () => {
     const { gradeStoredSubmission } = await import("@/lib/submissions/grade-submission");
     await gradeStoredSubmission(pass.id);
     expect(await tally("cat", "exercise", EXERCISE)).toEqual({ best: fail.report?.score, attempts: 2, passed: 0 });
+    expect(await totals("cat")).toMatchObject({ passed: 0, started: 1, exercisePoints: fail.report?.score });
   });
 
   it("quiz attempts: the best submitted score and the number of submitted attempts", async () => {
@@ -123,6 +130,8 @@ describe("item tallies", () => {
     await takeQuiz("ann", false);
     await attempts.startOrResumeAttempt("ann", QUIZ); // an open attempt is not counted
     expect(await tally("ann", "quiz", QUIZ)).toEqual({ best: high.score, attempts: 3, passed: 0 });
+    // with the lesson read earlier: two items started, the quiz at full marks counts 1
+    expect(await totals("ann")).toEqual({ lessons: 1, quizzes: 1, quizPoints: high.score, passed: 0, started: 2, exercisePoints: 0, quizFractions: high.score / high.maxScore });
   });
 
   it("concurrent writes of the same students leave every tally exact", async () => {
@@ -136,7 +145,8 @@ describe("item tallies", () => {
       markLessonRead("ben", LESSON),
       markLessonRead("cat", LESSON),
     ]);
-    const rows = await expectTalliesEqualBackfill();
+    const { kept: rows, keptTotals } = await expectTalliesEqualBackfill();
+    expect(keptTotals).toHaveLength(3);
     expect(rows.find((r) => r.userId === "ann" && r.kind === "exercise")).toMatchObject({ best: 1, attempts: 3, passed: 1 });
     expect(rows.filter((r) => r.kind === "lesson")).toHaveLength(3);
   }, 120_000);

@@ -7,6 +7,7 @@ import type { db as Db } from "@/lib/db";
 import { ITEM_TALLY_BACKFILL } from "../tallies/backfill";
 
 export async function rebuildItemTallies(db: typeof Db): Promise<void> {
+  await db.$executeRawUnsafe(`DELETE FROM "StudentTally"`);
   await db.$executeRawUnsafe(`DELETE FROM "ItemTally"`);
   for (const statement of ITEM_TALLY_BACKFILL) await db.$executeRawUnsafe(statement);
 }
