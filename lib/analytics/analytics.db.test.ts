@@ -141,6 +141,7 @@ beforeAll(async () => {
   await seedQuiz();
   await seedExercise();
   await db.lessonProgress.create({ data: { userId: "s1", lessonId: "normalizing-activations" } });
+  await (await import("./testing/rebuild-tallies")).rebuildItemTallies(db);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * The class completion matrix: one row per student, one cell per course item.
- * Every number comes from a database aggregate (groupBy per student × item)
- * over one page of students at a time (roster-page.ts picks and orders the
+ * Every number comes from the running tally per student × item
+ * (tallies/item-tally.ts), read for one page of students at a time (roster-page.ts picks and orders the
  * page, grades-stream.ts walks the class in chunks).
  *
  * Definitions (shared with the CSV export and the student dashboard):
@@ -14,7 +14,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { CourseItems } from "./course-items";
-import { toNullableNumber, toNumber, valueList } from "./sql";
+import { currentItems, toNullableNumber, toNumber, valueList } from "./sql";
 
 export type ExerciseCellStatus = "not-started" | "attempted" | "passed";
 
@@ -125,29 +125,14 @@ interface CellRow {
 }
 
 /**
- * The cells of the given students as one statement: lessons read, best
- * submitted quiz score and attempts, best submit score, submits and whether
- * one passed, per student × item, each branch answered from a covering
- * index. The id list is repeated in each branch: measured on the 50,000
- * student database, a CTE holding the ids once made SQLite build and probe
- * a temporary list per branch, 3–5× slower.
+ * The cells of the given students as one statement over the running tallies
+ * (tallies/item-tally.ts): one "ItemTally" row per student × item with any
+ * activity, read by primary key, restricted to the items the course has now.
  */
 function cellsStatement(items: CourseItems, students: StudentIdentity[]): Prisma.Sql {
-  const ids = valueList(students.map((s) => s.id));
   return Prisma.sql`
-    SELECT 'lesson' AS kind, "userId", "lessonId" AS "itemId", NULL AS best, 1 AS attempts, 0 AS passed
-    FROM "LessonProgress"
-    WHERE "userId" IN ${ids} AND "lessonId" IN ${valueList(items.lessons.map((l) => l.id))}
-    UNION ALL
-    SELECT 'quiz', "userId", "quizId", MAX("score"), COUNT(*), 0
-    FROM "QuizAttempt"
-    WHERE "userId" IN ${ids} AND "status" = 'submitted' AND "quizId" IN ${valueList(items.quizzes.map((q) => q.id))}
-    GROUP BY "userId", "quizId"
-    UNION ALL
-    SELECT 'exercise', "userId", "exerciseId", MAX("score"), COUNT(*), MAX(CASE WHEN "verdict" = 'passed' THEN 1 ELSE 0 END)
-    FROM "Submission"
-    WHERE "userId" IN ${ids} AND "mode" = 'submit' AND "exerciseId" IN ${valueList(items.exercises.map((e) => e.id))}
-    GROUP BY "userId", "exerciseId"`;
+    SELECT "kind", "userId", "itemId", "best", "attempts", "passed" FROM "ItemTally"
+    WHERE "userId" IN ${valueList(students.map((s) => s.id))} AND ${currentItems(items)}`;
 }
 
 /**

@@ -1,15 +1,15 @@
 /**
  * The headline tables of /instructor: per exercise, how many students
  * submitted and passed it and the median grading time; per quiz, how many
- * students submitted it and their mean best score. Each is one grouped
- * statement over a covering index (per student × item, then per item), so
- * only a handful of rows leave the database whatever the class size.
+ * students submitted it and their mean best score. One grouped statement
+ * over the running tallies' covering index (kind, item, student, …;
+ * tallies/item-tally.ts), so only a handful of rows leave the database.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { CourseItems, ExerciseItem, QuizItem } from "./course-items";
 import { medianGradingMs } from "./exercise-stats";
-import { isStudent, toNumber, valueList } from "./sql";
+import { currentItems, isStudent, toNumber } from "./sql";
 
 export interface ExerciseSummary extends ExerciseItem {
   attempted: number;
@@ -28,41 +28,29 @@ export interface ClassSummary {
   quizzes: QuizSummary[];
 }
 
-async function exerciseCounts(items: CourseItems) {
-  return db.$queryRaw<{ exerciseId: string; attempted: unknown; passed: unknown }[]>(Prisma.sql`
-    SELECT t."exerciseId", COUNT(*) AS attempted, SUM(t.passed) AS passed FROM (
-      SELECT "exerciseId", "userId", MAX(CASE WHEN "verdict" = 'passed' THEN 1 ELSE 0 END) AS passed
-      FROM "Submission"
-      WHERE "mode" = 'submit' AND "exerciseId" IN ${valueList(items.exercises.map((e) => e.id))} AND ${isStudent(Prisma.sql`"userId"`)}
-      GROUP BY "exerciseId", "userId"
-    ) t GROUP BY t."exerciseId"`);
-}
-
-async function quizCounts(items: CourseItems) {
-  return db.$queryRaw<{ quizId: string; students: unknown; sumBest: unknown }[]>(Prisma.sql`
-    SELECT b."quizId", COUNT(*) AS students, SUM(b.best) AS "sumBest" FROM (
-      SELECT "quizId", "userId", COALESCE(MAX("score"), 0) AS best
-      FROM "QuizAttempt"
-      WHERE "status" = 'submitted' AND "quizId" IN ${valueList(items.quizzes.map((q) => q.id))} AND ${isStudent(Prisma.sql`"userId"`)}
-      GROUP BY "quizId", "userId"
-    ) b GROUP BY b."quizId"`);
+/** Per item of the course: students with a tally (attempted/taken), passed, sum of best scores. */
+async function itemCounts(items: CourseItems) {
+  return db.$queryRaw<{ kind: string; itemId: string; students: unknown; passed: unknown; sumBest: unknown }[]>(Prisma.sql`
+    SELECT "kind", "itemId", COUNT(*) AS students, SUM("passed") AS passed, SUM(COALESCE("best", 0)) AS "sumBest"
+    FROM "ItemTally"
+    WHERE "kind" IN ('quiz', 'exercise') AND ${currentItems(items)} AND ${isStudent(Prisma.sql`"userId"`)}
+    GROUP BY "kind", "itemId"`);
 }
 
 export async function getClassSummary(items: CourseItems): Promise<ClassSummary> {
-  const [students, exerciseRows, quizRows, medians] = await Promise.all([
+  const [students, counts, medians] = await Promise.all([
     db.user.count({ where: { role: "student" } }),
-    exerciseCounts(items),
-    quizCounts(items),
+    itemCounts(items),
     Promise.all(items.exercises.map((e) => medianGradingMs(e.id))),
   ]);
   const exercises = items.exercises.map((e, i): ExerciseSummary => {
-    const row = exerciseRows.find((r) => r.exerciseId === e.id);
-    const attempted = toNumber(row?.attempted);
+    const row = counts.find((r) => r.kind === "exercise" && r.itemId === e.id);
+    const attempted = toNumber(row?.students);
     const passed = toNumber(row?.passed);
     return { ...e, attempted, passed, passRate: attempted ? passed / attempted : null, median: medians[i] };
   });
   const quizzes = items.quizzes.map((q): QuizSummary => {
-    const row = quizRows.find((r) => r.quizId === q.id);
+    const row = counts.find((r) => r.kind === "quiz" && r.itemId === q.id);
     const count = toNumber(row?.students);
     return { ...q, students: count, meanBest: count && q.maxScore ? toNumber(row?.sumBest) / count / q.maxScore : null };
   });

@@ -6,8 +6,8 @@
  * - Sorted by name with no completion filter (the default view): the page is
  *   read from "user" alone (ORDER BY … LIMIT/OFFSET), no activity is
  *   aggregated except the page's own cells.
- * - Sorted by a total or filtered by completion: classTotalsCte computes
- *   every student's totals in one grouped statement and the database orders
+ * - Sorted by a total or filtered by completion: classTotalsCte reads
+ *   every student's totals row (kept by the write paths) and the database orders
  *   and pages them; COUNT(*) OVER () gives the filtered total in the same
  *   statement.
  * Ties go by name (case-insensitive), then name, then email, like the
@@ -93,7 +93,7 @@ async function byName(query: RosterQuery, pageSize: number, page: number): Promi
 async function byTotals(items: CourseItems, query: RosterQuery, pageSize: number, page: number): Promise<{ rows: PageRow[]; total: number }> {
   const key = sortKey(query.sort, items.ordered.length);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const statement = (offset: number) => Prisma.sql`${classTotalsCte(items)}
+  const statement = (offset: number) => Prisma.sql`${classTotalsCte()}
     SELECT u."id", u."name", u."email", COUNT(*) OVER () AS total
     FROM "user" u LEFT JOIN totals t ON t."userId" = u."id"
     WHERE u."role" = 'student' ${textFilter(query.q)} ${completionFilter(query.filter, items.ordered.length)}

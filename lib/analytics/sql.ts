@@ -38,3 +38,10 @@ export function valueList(values: readonly (string | number)[]): Prisma.Sql {
   // IN () is a syntax error: an impossible value keeps the statement valid when the list is empty.
   return values.length ? Prisma.sql`(${Prisma.join(values)})` : Prisma.sql`(NULL)`;
 }
+
+/** "This ItemTally row is one of the course's current items" (a removed lesson, quiz or exercise no longer counts). */
+export function currentItems(items: { lessons: { id: string }[]; quizzes: { id: string }[]; exercises: { id: string }[] }): Prisma.Sql {
+  return Prisma.sql`(("kind" = 'lesson' AND "itemId" IN ${valueList(items.lessons.map((l) => l.id))})
+    OR ("kind" = 'quiz' AND "itemId" IN ${valueList(items.quizzes.map((q) => q.id))})
+    OR ("kind" = 'exercise' AND "itemId" IN ${valueList(items.exercises.map((e) => e.id))}))`;
+}

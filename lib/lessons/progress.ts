@@ -1,9 +1,13 @@
 /** Lesson progress: a lesson is read once the student reached its end or marked it. */
+import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { db } from "@/lib/db";
 
 export async function markLessonRead(userId: string, lessonId: string): Promise<void> {
   // Upsert with an empty update keeps the FIRST read time when it is marked again.
-  await db.lessonProgress.upsert({ where: { userId_lessonId: { userId, lessonId } }, create: { userId, lessonId }, update: {} });
+  await db.$transaction(async (tx) => {
+    await tx.lessonProgress.upsert({ where: { userId_lessonId: { userId, lessonId } }, create: { userId, lessonId }, update: {} });
+    await refreshItemTally(tx, userId, "lesson", lessonId);
+  });
 }
 
 export async function isLessonRead(userId: string, lessonId: string): Promise<boolean> {

@@ -4,6 +4,7 @@
  * submitting grades on the server and records per-question correctness; a
  * retake starts a new attempt. Best and latest scores come from the history.
  */
+import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { db } from "@/lib/db";
 import { type GradedQuiz, gradeQuiz, type RawResponses, type StoredResponse } from "./grade";
 import { loadQuiz } from "./load-quiz";
@@ -78,6 +79,7 @@ export async function submitAttempt(userId: string, attemptId: string, responses
         credit: q.credit,
       })),
     });
+    await refreshItemTally(tx, userId, "quiz", quiz.id);
   });
   return graded;
 }

@@ -8,6 +8,7 @@
  * stores a second one, also when two copies race (the unique constraint
  * decides, the loser reads the winner's row).
  */
+import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { loadPublicExercise, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -49,18 +50,23 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
 
   let id: string;
   try {
-    ({ id } = await db.submission.create({
-      data: {
-        userId: user.id,
-        exerciseId,
-        clientRequestId: input.clientRequestId,
-        code: input.code,
-        language: input.language,
-        mode: input.mode,
-        // fresh hidden inputs for this submission (crypto random), kept so regrading reproduces the grading
-        hiddenSeed: newGradingSeed(),
-      },
-      select: { id: true },
+    ({ id } = await db.$transaction(async (tx) => {
+      const created = await tx.submission.create({
+        data: {
+          userId: user.id,
+          exerciseId,
+          clientRequestId: input.clientRequestId,
+          code: input.code,
+          language: input.language,
+          mode: input.mode,
+          // fresh hidden inputs for this submission (crypto random), kept so regrading reproduces the grading
+          hiddenSeed: newGradingSeed(),
+        },
+        select: { id: true },
+    });
+      // a submit counts as an attempt on the dashboards from the moment it is stored
+      if (input.mode === "submit") await refreshItemTally(tx, user.id, "exercise", exerciseId);
+      return created;
     }));
   } catch (e) {
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;

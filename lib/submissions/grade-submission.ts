@@ -12,6 +12,7 @@
  * Hidden inputs come from the submission's stored seed (hiddenSeed), so a
  * retry, a recovery after a restart or a regrade grades the same inputs.
  */
+import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { type GradeReport, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeFairly } from "./fair-grading";
@@ -72,16 +73,16 @@ async function runGrading(id: string, address?: string): Promise<void> {
 async function storeReport(id: string, userId: string, exerciseId: string, report: GradeReport, gradingMs: number): Promise<void> {
   // A compile error runs no test: only executed tests become rows.
   const executed = report.compileErrors.length > 0 ? [] : report.tests;
-  await db.$transaction([
-    db.submissionTestResult.deleteMany({ where: { submissionId: id } }),
-    db.submissionMisconception.deleteMany({ where: { submissionId: id } }),
-    db.submissionTestResult.createMany({
+  await db.$transaction(async (tx) => {
+    await tx.submissionTestResult.deleteMany({ where: { submissionId: id } });
+    await tx.submissionMisconception.deleteMany({ where: { submissionId: id } });
+    await tx.submissionTestResult.createMany({
       data: executed.map((t) => ({ submissionId: id, exerciseId, testId: t.id, visibility: t.visibility, status: t.status })),
-    }),
-    db.submissionMisconception.createMany({
+    });
+    await tx.submissionMisconception.createMany({
       data: report.misconceptions.map((m) => ({ submissionId: id, userId, exerciseId, misconceptionId: m.id })),
-    }),
-    db.submission.update({
+    });
+    await tx.submission.update({
       where: { id },
       data: {
         status: "graded",
@@ -91,8 +92,10 @@ async function storeReport(id: string, userId: string, exerciseId: string, repor
         gradingMs,
         finishedAt: new Date(),
       },
-    }),
-  ]);
+    });
+    // the dashboards' per student × exercise tally (best score, passed), exact after a regrade too
+    await refreshItemTally(tx, userId, "exercise", exerciseId);
+  });
 }
 
 function scheduleRetry(id: string, delayMs: number, address?: string): void {

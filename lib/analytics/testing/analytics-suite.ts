@@ -12,6 +12,7 @@ import type { Quiz } from "@/lib/quiz/schema";
 import type { CourseItems } from "../course-items";
 import { exerciseOracle, progressOracle, quizOracle } from "./brute-force";
 import { type ClassFixture, generateClass } from "./class-fixture";
+import { rebuildItemTallies } from "./rebuild-tallies";
 import { tempDatabaseDir } from "./temp-database";
 
 export function defineAnalyticsSuite(studentCount: number): void {
@@ -31,6 +32,7 @@ export function defineAnalyticsSuite(studentCount: number): void {
     for (const c of chunks(f.submissions)) await db.submission.createMany({ data: c.map((s) => ({ ...s, ...submission, clientRequestId: s.id })) });
     for (const c of chunks(f.results)) await db.submissionTestResult.createMany({ data: c });
     for (const c of chunks(f.misconceptions)) await db.submissionMisconception.createMany({ data: c });
+    await rebuildItemTallies(db);
   }
 
   beforeAll(async () => {
