@@ -112,7 +112,9 @@ try {
       (function check() { if (el.textContent.includes("Finished")) resolve(performance.now()); else requestAnimationFrame(check); })();
     })`)) as number;
     await page.getByTestId("lab-takeaway").waitFor();
-    await page.waitForTimeout(1000);
+    // Charts mount one per frame: wait until every plot has drawn its SVG, then two more frames.
+    await page.waitForFunction(`[...document.querySelectorAll('figure[data-testid^="plot-"]')].every((f) => f.querySelector("svg.recharts-surface"))`);
+    await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
     const text = (await status.textContent()) ?? "";
     const tasks = await page.evaluate(() => (window as unknown as { __tasks: Task[] }).__tasks.slice());
     const during = tasks.filter((t) => t.start >= clickedAt && t.start + t.duration < finishedAt - 20).map((t) => t.duration);

@@ -6,7 +6,7 @@
  * view memoised so typing a seed or choosing a layer never redraws the charts.
  */
 import { memo } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { BatchNoiseResult } from "@/lib/lab/experiments/batch-noise";
 import type { CovariateShiftResult } from "@/lib/lab/experiments/covariate-shift";
 import type { ExperimentResult } from "@/lib/lab/experiments";
@@ -16,11 +16,8 @@ import type { LearningRateResult } from "@/lib/lab/experiments/learning-rate";
 import type { TestTimeResult } from "@/lib/lab/experiments/test-time";
 import { downsample } from "./downsample";
 import { COLORS, num, Plot, pct } from "./plot";
+import { CHART_BOX, CHART_MARGIN, SeriesLineChart } from "./series-line-chart";
 
-const H = 260;
-const box = { width: "100%" as const, height: H, initialDimension: { width: 560, height: H } };
-const margin = { top: 10, right: 20, bottom: 25, left: 10 };
-const line = { dot: false, isAnimationActive: false } as const;
 
 /**
  * A loss for a chart with a fixed y-range: a diverged run's 1e21 would become
@@ -59,18 +56,17 @@ function CovariateShiftView({ r }: { r: CovariateShiftResult }) {
           { header: "BN spread", cell: (x) => num(x.bnStd, 2) },
         ]}
       >
-        <ResponsiveContainer {...box}>
-          <LineChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
-            <YAxis />
-            <Legend verticalAlign="top" />
-            <Line dataKey="plainMean" name="plain: mean" stroke={COLORS.plain} {...line} />
-            <Line dataKey="plainStd" name="plain: spread" stroke={COLORS.plain} strokeDasharray="5 4" {...line} />
-            <Line dataKey="bnMean" name="batch norm: mean" stroke={COLORS.batchNorm} {...line} />
-            <Line dataKey="bnStd" name="batch norm: spread" stroke={COLORS.batchNorm} strokeDasharray="5 4" {...line} />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesLineChart
+          data={downsample(rows)}
+          xKey="step"
+          xLabel="step"
+          series={[
+            { key: "plainMean", name: "plain: mean", color: COLORS.plain },
+            { key: "plainStd", name: "plain: spread", color: COLORS.plain, dashed: true },
+            { key: "bnMean", name: "batch norm: mean", color: COLORS.batchNorm },
+            { key: "bnStd", name: "batch norm: spread", color: COLORS.batchNorm, dashed: true },
+          ]}
+        />
       </Plot>
       {(["plain", "batchNorm"] as const).map((k) => {
         const run = r[k];
@@ -88,8 +84,8 @@ function CovariateShiftView({ r }: { r: CovariateShiftResult }) {
               { header: "end", cell: (x) => x.end },
             ]}
           >
-            <ResponsiveContainer {...box}>
-              <BarChart data={downsample(data)} margin={margin} accessibilityLayer={false}>
+            <ResponsiveContainer {...CHART_BOX}>
+              <BarChart data={downsample(data)} margin={CHART_MARGIN} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="bin" />
                 <YAxis allowDecimals={false} />
@@ -118,8 +114,8 @@ function SweepView(props: { testId: string; title: string; xLabel: string; rows:
         { header: "batch norm", cell: (x) => x.bnNote },
       ]}
     >
-      <ResponsiveContainer {...box}>
-        <BarChart data={downsample(props.rows)} margin={margin} accessibilityLayer={false}>
+      <ResponsiveContainer {...CHART_BOX}>
+        <BarChart data={downsample(props.rows)} margin={CHART_MARGIN} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" label={{ value: props.xLabel, position: "insideBottom", offset: -12 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
@@ -163,16 +159,16 @@ function LearningRateView({ r }: { r: LearningRateResult }) {
           { header: "batch norm", cell: (x) => num(x.batchNorm) },
         ]}
       >
-        <ResponsiveContainer {...box}>
-          <LineChart data={chartCurves} margin={margin} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
-            <YAxis domain={[0, LOSS_AXIS_MAX]} allowDataOverflow />
-            <Legend verticalAlign="top" />
-            <Line dataKey="plain" name="plain" stroke={COLORS.plain} {...line} />
-            <Line dataKey="batchNorm" name="batch norm" stroke={COLORS.batchNorm} strokeWidth={2} {...line} />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesLineChart
+          data={chartCurves}
+          xKey="step"
+          xLabel="step"
+          yMax={LOSS_AXIS_MAX}
+          series={[
+            { key: "plain", name: "plain", color: COLORS.plain },
+            { key: "batchNorm", name: "batch norm", color: COLORS.batchNorm, bold: true },
+          ]}
+        />
       </Plot>
     </>
   );
@@ -213,16 +209,15 @@ function BatchNoiseView({ r }: { r: BatchNoiseResult }) {
           { header: `batch ${large.batchSize}`, cell: (x) => num(x.large) },
         ]}
       >
-        <ResponsiveContainer {...box}>
-          <LineChart data={downsample(draws)} margin={margin} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="draw" type="number" label={{ value: "random mini-batch", position: "insideBottom", offset: -12 }} />
-            <YAxis />
-            <Legend verticalAlign="top" />
-            <Line dataKey="small" name={`batch ${small.batchSize}`} stroke={COLORS.plain} {...line} dot />
-            <Line dataKey="large" name={`batch ${large.batchSize}`} stroke={COLORS.batchNorm} {...line} dot />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesLineChart
+          data={downsample(draws)}
+          xKey="draw"
+          xLabel="random mini-batch"
+          series={[
+            { key: "small", name: `batch ${small.batchSize}`, color: COLORS.plain, dots: true },
+            { key: "large", name: `batch ${large.batchSize}`, color: COLORS.batchNorm, dots: true },
+          ]}
+        />
       </Plot>
       <SweepView
         testId="plot-gap"
@@ -253,8 +248,8 @@ function TestTimeView({ r }: { r: TestTimeResult }) {
           { header: "accuracy", cell: (x) => pct(x.value) },
         ]}
       >
-        <ResponsiveContainer {...box}>
-          <BarChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
+        <ResponsiveContainer {...CHART_BOX}>
+          <BarChart data={downsample(rows)} margin={CHART_MARGIN} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
@@ -275,8 +270,8 @@ function TestTimeView({ r }: { r: TestTimeResult }) {
           { header: "training-set var", cell: (x) => num(x.populationVar) },
         ]}
       >
-        <ResponsiveContainer {...box}>
-          <BarChart data={downsample(r.statistics.map((s) => ({ ...s, unit: s.unit + 1 })))} margin={margin} accessibilityLayer={false}>
+        <ResponsiveContainer {...CHART_BOX}>
+          <BarChart data={downsample(r.statistics.map((s) => ({ ...s, unit: s.unit + 1 })))} margin={CHART_MARGIN} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="unit" label={{ value: "unit", position: "insideBottom", offset: -12 }} />
             <YAxis />
@@ -305,16 +300,15 @@ function LandscapeView({ r }: { r: LandscapeResult }) {
           { header: "batch norm", cell: (x) => num(x.bnRange) },
         ]}
       >
-        <ResponsiveContainer {...box}>
-          <LineChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
-            <YAxis />
-            <Legend verticalAlign="top" />
-            <Line dataKey="plainRange" name="plain" stroke={COLORS.plain} {...line} />
-            <Line dataKey="bnRange" name="batch norm" stroke={COLORS.batchNorm} strokeWidth={2} {...line} />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesLineChart
+          data={downsample(rows)}
+          xKey="step"
+          xLabel="step"
+          series={[
+            { key: "plainRange", name: "plain", color: COLORS.plain },
+            { key: "bnRange", name: "batch norm", color: COLORS.batchNorm, bold: true },
+          ]}
+        />
       </Plot>
       <Plot
         testId="plot-landscape-gradient"
@@ -327,16 +321,15 @@ function LandscapeView({ r }: { r: LandscapeResult }) {
           { header: "batch norm", cell: (x) => num(x.bnGrad) },
         ]}
       >
-        <ResponsiveContainer {...box}>
-          <LineChart data={downsample(rows)} margin={margin} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" label={{ value: "step", position: "insideBottom", offset: -12 }} />
-            <YAxis />
-            <Legend verticalAlign="top" />
-            <Line dataKey="plainGrad" name="plain" stroke={COLORS.plain} {...line} />
-            <Line dataKey="bnGrad" name="batch norm" stroke={COLORS.batchNorm} strokeWidth={2} {...line} />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesLineChart
+          data={downsample(rows)}
+          xKey="step"
+          xLabel="step"
+          series={[
+            { key: "plainGrad", name: "plain", color: COLORS.plain },
+            { key: "bnGrad", name: "batch norm", color: COLORS.batchNorm, bold: true },
+          ]}
+        />
       </Plot>
     </>
   );
