@@ -67,10 +67,10 @@ async function runGrading(id: string, address?: string): Promise<void> {
     console.error(`Grading submission ${id} failed:`, e);
     return;
   }
-  await storeReport(id, row.userId, row.exerciseId, report, performance.now() - started);
+  await storeReport(id, row.userId, row.exerciseId, row.mode === "submit", report, performance.now() - started);
 }
 
-async function storeReport(id: string, userId: string, exerciseId: string, report: GradeReport, gradingMs: number): Promise<void> {
+async function storeReport(id: string, userId: string, exerciseId: string, isSubmit: boolean, report: GradeReport, gradingMs: number): Promise<void> {
   // A compile error runs no test: only executed tests become rows.
   const executed = report.compileErrors.length > 0 ? [] : report.tests;
   await db.$transaction(async (tx) => {
@@ -93,8 +93,9 @@ async function storeReport(id: string, userId: string, exerciseId: string, repor
         finishedAt: new Date(),
       },
     });
-    // the dashboards' per student × exercise tally (best score, passed), exact after a regrade too
-    await refreshItemTally(tx, userId, "exercise", exerciseId);
+    // the dashboards' per student × exercise tally (best score, passed), exact after a regrade too;
+    // it is built from submits only, so a practice Run leaves it as it is
+    if (isSubmit) await refreshItemTally(tx, userId, "exercise", exerciseId);
   });
 }
 
