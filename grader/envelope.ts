@@ -44,7 +44,10 @@ export const LoadInfoSchema = z.object({
   moduleError: ErrorInfoSchema.nullable(),
   exports: z.array(z.string().max(100)).max(50),
   exportCount: z.number().int().nonnegative(),
+  /** the entry and every other required function were exported */
   hasEntry: z.boolean(),
+  /** the first required function the module does not export (null when none, or when loading threw) */
+  missing: z.string().max(100).nullable().optional(),
 });
 export type LoadInfo = z.infer<typeof LoadInfoSchema>;
 

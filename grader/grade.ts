@@ -112,11 +112,17 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     });
   }
 
-  const sandboxTests: SandboxTest[] = tests.map((t) => ({ hidden: t.visibility === "hidden", kind: t.kind, payload: payload(t) }));
+  const sandboxTests: SandboxTest[] = tests.map((t) => ({
+    hidden: t.visibility === "hidden",
+    kind: t.kind,
+    payload: payload(t),
+    ...(t.kind === "call" && t.entry && t.entry !== spec.entry ? { entry: t.entry } : {}),
+  }));
   const outcome = runInSandbox({
     code: compiled.module.code,
     language,
     entry: spec.entry,
+    others: Object.keys(spec.otherEntries ?? {}),
     tests: sandboxTests,
     limits: spec.limits,
     caps: { ...FIXED_CAPS, maxTotalBytes: MAX_TOTAL_RESULT_BYTES, maxExportNames: MAX_EXPORT_NAMES },
@@ -175,8 +181,11 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     });
   }
   if (!env.load.hasEntry) {
-    const error = missingExportError(code, spec.entry, spec.kind, env.load.exports, env.load.exportCount);
-    const notRun = `Not run: your module does not export \`${spec.entry}\`.`;
+    // Only a name the exercise requires is echoed back (the envelope comes out of the isolate).
+    const required = [spec.entry, ...Object.keys(spec.otherEntries ?? {})];
+    const name = required.find((n) => n === env.load?.missing) ?? spec.entry;
+    const error = missingExportError(code, name, spec.kind, env.load.exports, env.load.exportCount);
+    const notRun = `Not run: your module does not export \`${name}\`.`;
     return done({ status: "error", summary: error.message, console: consoleLines, compileErrors: [error], tests: allTests(tests, "error", notRun) });
   }
 

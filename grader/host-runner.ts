@@ -86,11 +86,12 @@ function runScenario(impl: unknown, steps: ScenarioStep[]): TrustedOutcome {
   return { ok: true, value: values, mutated };
 }
 
-export function runTrusted(impl: unknown, test: ResolvedTest): TrustedOutcome {
+/** Runs `entries[entry]` (or, for a call test that names another entry, that function) on the test. */
+export function runTrusted(entries: Readonly<Record<string, unknown>>, entry: string, test: ResolvedTest): TrustedOutcome {
   try {
-    if (test.kind === "scenario") return runScenario(impl, test.steps);
+    if (test.kind === "scenario") return runScenario(entries[entry], test.steps);
     const args = structuredClone(test.args);
-    const value = encode((impl as (...a: unknown[]) => unknown)(...args));
+    const value = encode((entries[test.entry ?? entry] as (...a: unknown[]) => unknown)(...args));
     const diff = firstDifference(test.args, args);
     return { ok: true, value, mutated: diff === null ? null : { step: null, path: diff } };
   } catch (e) {

@@ -39,8 +39,8 @@ export interface LoadedMistake {
   id: string;
   message: string;
   lesson: string;
-  /** the mistake's exported entry (function or class), run in the host */
-  impl: unknown;
+  /** the mistake's exported entry (function or class) and other entries by name, run in the host */
+  impl: TrustedEntries;
 }
 
 export interface LoadedExercise {
@@ -48,8 +48,8 @@ export interface LoadedExercise {
   dir: string;
   prompt: string;
   starter: string;
-  /** the reference's exported entry (function or class), run in the host */
-  reference: unknown;
+  /** the reference's exported entry (function or class) and other entries by name, run in the host */
+  reference: TrustedEntries;
   /** every test resolved with its default seed: public tests as graded; hidden tests as an example (see hidden-tests.ts) */
   tests: ResolvedTest[];
   /** the validated definitions, for resolving hidden tests per grading seed */
@@ -116,10 +116,16 @@ async function importModule(file: string, label: string): Promise<Record<string,
   }
 }
 
-function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: string): unknown {
-  const impl = mod[spec.entry];
-  if (typeof impl !== "function") throw new ExerciseFormatError(`${label}: must export ${spec.kind} \`${spec.entry}\``);
-  return impl;
+/** The exported functions (or class) a trusted module provides, by name: the entry and every one of `otherEntries`. */
+export type TrustedEntries = Readonly<Record<string, unknown>>;
+
+function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: string): TrustedEntries {
+  const entries: Record<string, unknown> = {};
+  for (const name of [spec.entry, ...Object.keys(spec.otherEntries ?? {})]) {
+    if (typeof mod[name] !== "function") throw new ExerciseFormatError(`${label}: must export ${spec.kind} \`${name}\``);
+    entries[name] = mod[name];
+  }
+  return entries;
 }
 
 const ArgsSchema = z.array(JsonDataSchema);
@@ -150,6 +156,9 @@ export function parseTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}
     seen.add(d.id);
     if (isScenario !== (spec.kind === "class")) {
       throw new ExerciseFormatError(`${where}: a ${spec.kind} exercise needs ${spec.kind === "class" ? "`scenario`" : "`args`"} tests`);
+    }
+    if ("entry" in d && d.entry !== undefined && d.entry !== spec.entry && !(d.entry in (spec.otherEntries ?? {}))) {
+      throw new ExerciseFormatError(`${where}: \`entry\` "${d.entry}" is neither the exercise's entry nor one of its otherEntries`);
     }
     const source = "scenario" in d ? d.scenario : d.args;
     if (d.visibility === "hidden" && typeof source !== "function") {
@@ -189,7 +198,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
     return "scenario" in d
       ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] }
-      : { ...base, kind: "call", args: generated as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+      : { ...base, kind: "call", args: generated as JsonData[], ...(d.compare ? { compare: d.compare } : {}), ...(d.entry ? { entry: d.entry } : {}) };
   }
   if ("scenario" in d) {
     const steps = StepsSchema.safeParse(generated);
@@ -198,7 +207,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   const args = ArgsSchema.safeParse(generated);
   if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
-  return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+  return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}), ...(d.entry ? { entry: d.entry } : {}) };
 }
 
 /** Finite numbers, strings, booleans, null, arrays and plain objects only. */

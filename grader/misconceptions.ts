@@ -28,7 +28,7 @@ export function trustedOutcome(exercise: LoadedExercise, who: "reference" | Load
   }
   let outcome = perTest.get(who);
   if (!outcome) {
-    outcome = runTrusted(who === "reference" ? exercise.reference : who.impl, test);
+    outcome = runTrusted(who === "reference" ? exercise.reference : who.impl, exercise.spec.entry, test);
     perTest.set(who, outcome);
   }
   return outcome;

@@ -24,8 +24,8 @@
  * helpers into it. Nothing it throws is trusted: the host parses and
  * validates the JSON (envelope.ts).
  *
- * Input: { token, entry, caps: { maxConsoleLines, maxConsoleBytes, maxResultBytes, maxTotalBytes, maxExportNames },
- *          tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>" }] }   public tests first
+ * Input: { token, entry, others: [names], caps: { maxConsoleLines, maxConsoleBytes, maxResultBytes, maxTotalBytes, maxExportNames },
+ *          tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>", f?: "<one of others>" }] }   public tests first
  */
 export const HARNESS_SOURCE = String.raw`(function (inputJson) {
   "use strict";
@@ -153,7 +153,7 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
   }
 
   // ---- module loading and test running ----
-  var entry = null, loaded = false, callStart = 0;
+  var entry = null, others = create(null), loaded = false, callStart = 0;
   function requireStub(name) { throw new Error("imports are not available in exercises: \"" + toStr(name).slice(0, 100) + "\" cannot be loaded"); }
   /** At most maxExportNames names of at most 100 characters: a module may define thousands. */
   function exportNames(ex) {
@@ -174,17 +174,25 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
       apply(factory, undefined, [exp, requireStub, mod]);
       var ex = mod.exports, candidate = ex === null || ex === undefined ? undefined : ex[input.entry];
       if (typeof candidate === "function") entry = candidate;
+      // Other required functions are read once here, like the entry; the first one missing is named.
+      var missing = entry === null ? input.entry : null;
+      for (var o = 0; o < input.others.length; o++) {
+        var other = ex === null || ex === undefined ? undefined : ex[input.others[o]];
+        if (typeof other === "function") others[input.others[o]] = other;
+        else if (missing === null) missing = input.others[o];
+      }
+      if (missing !== null) entry = null;
       var found = ex === null || (typeof ex !== "object" && typeof ex !== "function") ? { names: [], count: 0 } : exportNames(ex);
-      out = { moduleError: null, exports: found.names, exportCount: found.count, hasEntry: entry !== null };
+      out = { moduleError: null, exports: found.names, exportCount: found.count, hasEntry: entry !== null, missing: missing };
     } catch (e) {
-      out = { moduleError: describe(e), exports: [], exportCount: 0, hasEntry: false };
+      out = { moduleError: describe(e), exports: [], exportCount: 0, hasEntry: false, missing: null };
     }
     consoleOpen = false;
     throw token + JSONstringify(out);
   }
   function runCall(t) {
     var args = JSONparse(t.a), value;
-    try { value = apply(entry, undefined, args); }
+    try { value = apply(t.f === undefined ? entry : others[t.f], undefined, args); }
     catch (e) { consoleOpen = false; return '{"e":' + JSONstringify(describe(e)) + ',"ms":' + (now() - callStart) + "}"; }
     var ms = now() - callStart;
     consoleOpen = false;

@@ -27,6 +27,8 @@ export interface SandboxTest {
   kind: "call" | "scenario";
   /** JSON of the call's arguments or of the scenario's steps */
   payload: string;
+  /** a call test of another exported function than the entry (one of `others`) */
+  entry?: string;
 }
 
 export interface SandboxCaps {
@@ -42,6 +44,8 @@ export interface SandboxRequest {
   code: string;
   language: Language;
   entry: string;
+  /** further functions the module must export; call tests may target them */
+  others?: string[];
   tests: SandboxTest[];
   limits: Limits;
   caps: SandboxCaps;
@@ -110,8 +114,9 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
   const input = JSON.stringify({
     token,
     entry: req.entry,
+    others: req.others ?? [],
     caps: req.caps,
-    tests: req.tests.map((t) => ({ h: t.hidden ? 1 : 0, k: t.kind === "call" ? "c" : "s", a: t.payload })),
+    tests: req.tests.map((t) => ({ h: t.hidden ? 1 : 0, k: t.kind === "call" ? "c" : "s", a: t.payload, ...(t.entry ? { f: t.entry } : {}) })),
   });
   const isolate = new ivm.Isolate({ memoryLimit: req.limits.memoryMb });
   let context: ivm.Context | undefined;

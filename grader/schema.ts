@@ -38,6 +38,12 @@ export const ExerciseSpecSchema = z.object({
   lesson: lessonLink,
   /** names of the entry's parameters, used in messages ("modified its input `x`") */
   params: z.array(identifier).optional(),
+  /**
+   * Further functions the module must export (kind "function" only), each with
+   * its parameter names; a call test targets one with `entry`. For exercises
+   * whose API is a pair, e.g. a forward and a backward pass.
+   */
+  otherEntries: z.record(identifier, z.array(identifier)).optional(),
 });
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
 export type Language = ExerciseSpec["languages"][number];
@@ -74,6 +80,8 @@ const TestBaseSchema = z.object({
 export const CallTestDefinitionSchema = TestBaseSchema.extend({
   args: z.union([z.array(z.unknown()), generator]),
   compare: z.array(z.string()).min(1).optional(),
+  /** which exported function to call: the exercise's entry (default) or one of its `otherEntries` */
+  entry: identifier.optional(),
 }).strict();
 /** … or a stateful scenario (class exercises). */
 export const ScenarioTestDefinitionSchema = TestBaseSchema.extend({ scenario: z.union([z.array(z.unknown()), generator]) }).strict();
@@ -86,7 +94,7 @@ export type ResolvedTest = {
   points: number;
   hint?: string;
   tolerance: Tolerance;
-} & ({ kind: "call"; args: JsonData[]; compare?: string[] } | { kind: "scenario"; steps: ScenarioStep[] });
+} & ({ kind: "call"; args: JsonData[]; compare?: string[]; entry?: string } | { kind: "scenario"; steps: ScenarioStep[] });
 
 // ---------- mistakes/*.ts ----------
 

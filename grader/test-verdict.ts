@@ -99,7 +99,10 @@ function mutationName(m: Mutation, spec: ExerciseSpec, test: ResolvedTest): stri
   const match = /^\[(\d+)\](.*)$/.exec(m.path);
   const index = match ? Number(match[1]) : 0;
   const rest = match ? match[2] : m.path;
-  if (m.step === null || test.kind !== "scenario") return `${spec.params?.[index] ?? `argument ${index + 1}`}${rest}`;
+  if (m.step === null || test.kind !== "scenario") {
+    const params = test.kind === "call" && test.entry && test.entry !== spec.entry ? spec.otherEntries?.[test.entry] : spec.params;
+    return `${params?.[index] ?? `argument ${index + 1}`}${rest}`;
+  }
   return `argument ${index + 1}${rest} of ${stepLabel(test.steps[m.step], m.step)}`;
 }
 

@@ -14,7 +14,7 @@ const test = (id: string, visibility: "public" | "hidden", points: number, hint:
   args: [],
   ...(hint ? { hint } : {}),
 });
-const mistake = (id: string) => ({ id, message: "a message long enough", lesson: "/lessons/m#a", impl: () => 0 });
+const mistake = (id: string) => ({ id, message: "a message long enough", lesson: "/lessons/m#a", impl: { layernormForward: () => 0 } });
 
 function exercise(overrides: Partial<LoadedExercise> = {}): LoadedExercise {
   return {
@@ -32,7 +32,7 @@ function exercise(overrides: Partial<LoadedExercise> = {}): LoadedExercise {
     dir: "/tmp/x",
     prompt: "Write `layernormForward`.",
     starter: "",
-    reference: () => 0,
+    reference: { layernormForward: () => 0 },
     tests: [test("p1", "public", 1), test("p2", "public", 1), test("p3", "public", 1), test("h1", "hidden", 2), test("h2", "hidden", 2)],
     parsedTests: [],
     mistakes: [mistake("a"), mistake("b")],
