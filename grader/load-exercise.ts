@@ -198,7 +198,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
     return "scenario" in d
       ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] }
-      : { ...base, kind: "call", args: generated as JsonData[], ...(d.compare ? { compare: d.compare } : {}), ...(d.entry ? { entry: d.entry } : {}) };
+      : { ...base, kind: "call", args: generated as JsonData[], ...callOptions(d) };
   }
   if ("scenario" in d) {
     const steps = StepsSchema.safeParse(generated);
@@ -207,7 +207,12 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   const args = ArgsSchema.safeParse(generated);
   if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
-  return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}), ...(d.entry ? { entry: d.entry } : {}) };
+  return { ...base, kind: "call", args: args.data as JsonData[], ...callOptions(d) };
+}
+
+/** The optional fields of a call test that travel with it once resolved. */
+function callOptions(d: z.infer<typeof CallTestDefinitionSchema>): { compare?: string[]; entry?: string; throws?: true } {
+  return { ...(d.compare ? { compare: d.compare } : {}), ...(d.entry ? { entry: d.entry } : {}), ...(d.throws ? { throws: d.throws } : {}) };
 }
 
 /** Finite numbers, strings, booleans, null, arrays and plain objects only. */

@@ -82,6 +82,8 @@ export const CallTestDefinitionSchema = TestBaseSchema.extend({
   compare: z.array(z.string()).min(1).optional(),
   /** which exported function to call: the exercise's entry (default) or one of its `otherEntries` */
   entry: identifier.optional(),
+  /** the call must throw (invalid input the prompt defines as an error); any thrown value passes */
+  throws: z.literal(true).optional(),
 }).strict();
 /** … or a stateful scenario (class exercises). */
 export const ScenarioTestDefinitionSchema = TestBaseSchema.extend({ scenario: z.union([z.array(z.unknown()), generator]) }).strict();
@@ -94,7 +96,7 @@ export type ResolvedTest = {
   points: number;
   hint?: string;
   tolerance: Tolerance;
-} & ({ kind: "call"; args: JsonData[]; compare?: string[]; entry?: string } | { kind: "scenario"; steps: ScenarioStep[] });
+} & ({ kind: "call"; args: JsonData[]; compare?: string[]; entry?: string; throws?: true } | { kind: "scenario"; steps: ScenarioStep[] });
 
 // ---------- mistakes/*.ts ----------
 
@@ -140,6 +142,7 @@ export const FailureCategorySchema = z.enum([
   "result-too-large",
   "modified-input",
   "threw-error",
+  "no-error-thrown",
   "timed-out",
   "out-of-memory",
   "not-run",
@@ -159,6 +162,7 @@ export const HIDDEN_MESSAGES: Record<FailureCategory | "passed", string> = {
   "result-too-large": "Your code returned a result over the size limit.",
   "modified-input": "Your code modified one of its inputs. Inputs belong to the caller: build new arrays instead of writing into them.",
   "threw-error": "Your code threw an error on this test.",
+  "no-error-thrown": "Your code returned a value where the task asks it to throw an error (see the prompt's rules for invalid input).",
   "timed-out": "Your code ran longer than the time limit (an infinite loop?).",
   "out-of-memory": "Grading stopped: your code exceeded the memory limit.",
   "not-run": "Not run: skipped (the summary and the first failing test say why).",
