@@ -18,6 +18,8 @@ export const batch4 = ["x1", "x2", "x3", "x4"] as const;
 /** upstream gradients G = ∂L/∂y of the four examples (backward-pass variants) */
 export const upstream4 = ["g1", "g2", "g3", "g4"] as const;
 const rowA = ["a1", "a2", "a3", "a4"] as const;
+/** the second channel group (channels 2 and 3) of the group-norm variant */
+export const groupTwo4 = ["y1", "y2", "y3", "y4"] as const;
 const rowB = ["b1", "b2", "b3", "b4"] as const;
 
 export function values4(p: Params, names: readonly string[] = batch4): number[] {
@@ -86,6 +88,17 @@ export const FORMULAS = {
     compute: (p: Params) => {
       const row = values4(p, rowA);
       return (p.a1 - mean(row)) / Math.sqrt(biasedVariance(row) + p.eps);
+    },
+  },
+  /**
+   * group norm (γ = 1, β = 0, G = 2) of one image with C = 4 channels of 1×2 pixels,
+   * channels (x1, x2), (x3, x4), (y1, y2), (y3, y4): the first pixel, normalized over group 0 = x1…x4
+   */
+  "groupnorm-first-4ch": {
+    params: [...batch4, ...groupTwo4, "eps"],
+    compute: (p: Params) => {
+      const group = values4(p);
+      return (p.x1 - mean(group)) / Math.sqrt(biasedVariance(group) + p.eps);
     },
   },
   /** backward, one feature, N = 4: dβ = Σᵢ Gᵢ */

@@ -5,7 +5,7 @@
  * ≥ 1,000 seeds per variant and fails when any listed wrong method lands inside
  * the grading tolerance, so full credit is never given for a wrong method.
  */
-import { backward4, biasedVariance, type FormulaName, mean, type Params, upstream4, values4 } from "./formulas";
+import { backward4, biasedVariance, type FormulaName, groupTwo4, mean, type Params, upstream4, values4 } from "./formulas";
 
 export interface WrongMethod {
   /** what the student did, for the checker's messages */
@@ -17,6 +17,8 @@ const xs = (p: Params) => values4(p);
 const unbiasedVariance = (v: number[]) => (biasedVariance(v) * v.length) / (v.length - 1);
 const firstNormalized = (p: Params, variance: number) => (p.x1 - mean(xs(p))) / Math.sqrt(variance + p.eps);
 const rowA = (p: Params) => [p.a1, p.a2, p.a3, p.a4];
+/** x1 normalized with the mean and biased variance of `values` */
+const normalizedFirst = (p: Params, values: number[]) => (p.x1 - mean(values)) / Math.sqrt(biasedVariance(values) + p.eps);
 const all8 = (p: Params) => [...rowA(p), p.b1, p.b2, p.b3, p.b4];
 
 export const WRONG_METHODS: Partial<Record<FormulaName, Record<string, WrongMethod>>> = {
@@ -70,6 +72,12 @@ export const WRONG_METHODS: Partial<Record<FormulaName, Record<string, WrongMeth
     },
     "whole-matrix": { description: "uses the statistics of all 8 entries", compute: (p) => (p.a1 - mean(all8(p))) / Math.sqrt(biasedVariance(all8(p)) + p.eps) },
     unbiased: { description: "divides the row variance by D − 1", compute: (p) => (p.a1 - mean(rowA(p))) / Math.sqrt(unbiasedVariance(rowA(p)) + p.eps) },
+  },
+  "groupnorm-first-4ch": {
+    "layer-norm": { description: "normalizes over all four channels (G = 1, layer norm)", compute: (p) => normalizedFirst(p, [...xs(p), ...values4(p, groupTwo4)]) },
+    "instance-norm": { description: "normalizes over channel 0 only (G = C, instance norm)", compute: (p) => normalizedFirst(p, [p.x1, p.x2]) },
+    interleaved: { description: "groups channels 0 and 2 (every G-th channel) instead of neighbours", compute: (p) => normalizedFirst(p, [p.x1, p.x2, p.y1, p.y2]) },
+    unbiased: { description: "divides the group variance by K − 1", compute: (p) => (p.x1 - mean(xs(p))) / Math.sqrt(unbiasedVariance(xs(p)) + p.eps) },
   },
   "dbeta-4": {
     mean: { description: "averages the upstream gradients instead of summing", compute: (p) => mean(values4(p, upstream4)) },
