@@ -104,7 +104,6 @@ export function groupnormBackward(
           const K = s.count(n, c);
           const G = dout[n][c][h][w];
           const xhat = xhatOf(n, c, v);
-          const dxhat = gamma[c] * G;
           return ((gamma[c] * s.invStd(n, c)) / K) * (K * G - e.g - xhat * e.gXhat);
         }),
       ),

@@ -11,7 +11,6 @@ type Tensor = number[][][][];
 function statistics(x: Tensor, groups: number, eps: number) {
   const channels = x[0].length;
   if (!Number.isInteger(groups) || groups < 1 || channels % groups !== 0) throw new RangeError("groups must divide C");
-  const perGroup = channels / groups;
   const groupOf = (c: number) => c % groups;
   const key = (n: number, c: number) => `${n}:${groupOf(c)}`;
   const sets = new Map<string, { count: number; sum: number; squares: number }>();

@@ -22,7 +22,7 @@ function batchnormBackward(dout, x, gamma, eps) {
       dbeta[j] += dout[i][j];
       dgamma[j] += dout[i][j] * xhat;
       const dxhat = dout[i][j] * gamma[j];
-      dvar += dxhat * (x[i][j] - mu) * -0.5 * Math.pow(v + eps, -1.5);
+      dvar += dxhat * (x[i][j] - mu) * -0.5 * (v + eps) ** -1.5;
       dmu += -dxhat / std;
     }
     for (let i = 0; i < m; i++) {

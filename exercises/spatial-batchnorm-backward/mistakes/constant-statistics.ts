@@ -56,10 +56,8 @@ export function spatialBatchnormBackward(
     sample.map((plane, c) =>
       plane.map((row, h) =>
         row.map((v, w) => {
-          const e = set(n, c, h, w);
-          const K = e.count;
           const G = dout[n][c][h][w];
-          return (gamma[c] * G) * invStd(n, c, h, w);
+          return gamma[c] * G * invStd(n, c, h, w);
         }),
       ),
     ),
