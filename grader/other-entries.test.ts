@@ -45,10 +45,10 @@ describe("several entries and required errors (groupnorm)", () => {
 
   it("passes a throws test on any thrown value, fails a returned value as no-error-thrown and names the mistake", async () => {
     const ex = await loadExercise("groupnorm");
-    const passing = await gradeInProcess(ex, await read("reference.ts"), "typescript", "submit", { seed: 3 });
+    const passing = await gradeInProcess(ex, await read("reference.ts"), "typescript", "submit", { seed: "3" });
     expect(passing.tests.filter((t) => t.id.endsWith("throws") || t.id === "groups-must-divide-channels").every((t) => t.status === "passed")).toBe(true);
 
-    const r = await gradeInProcess(ex, await read("mistakes/no-divisibility-check.ts"), "typescript", "submit", { seed: 3 });
+    const r = await gradeInProcess(ex, await read("mistakes/no-divisibility-check.ts"), "typescript", "submit", { seed: "3" });
     expect(GradeReportSchema.parse(r)).toEqual(r);
     const failed = r.tests.filter((t) => t.status !== "passed");
     expect(failed.map((t) => t.id).sort()).toEqual(["backward-not-divisible-throws", "forward-not-divisible-throws", "groups-must-divide-channels"]);
