@@ -74,6 +74,8 @@ const TestBaseSchema = z.object({
   hint: z.string().min(1).optional(),
   seed: z.number().int().optional(),
   tolerance: z.object({ atol: z.number().nonnegative().optional(), rtol: z.number().nonnegative().optional() }).optional(),
+  /** the reference's output on this test holds NaN or ±∞ on purpose (otherwise exercises:check refuses it) */
+  expectNonFinite: z.literal(true).optional(),
 });
 
 /** One entry of tests.ts as written (generators not yet evaluated): a plain call … */
