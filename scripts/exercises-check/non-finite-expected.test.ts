@@ -6,13 +6,15 @@ import { nonFiniteExpectations, nonFinitePath } from "./non-finite-expected";
 /** layernorm-forward whose reference divides 0 by 0 on its first output, as with ε = 0 on a constant row. */
 async function withNaNReference(): Promise<LoadedExercise> {
   const exercise = await loadExercise("layernorm-forward");
-  const reference = exercise.reference as (...args: unknown[]) => number[][];
+  const reference = exercise.reference.layernormForward as (...args: unknown[]) => number[][];
   return {
     ...exercise,
-    reference: (...args: unknown[]) => {
-      const out = reference(...args);
-      out[0][0] = 0 / 0;
-      return out;
+    reference: {
+      layernormForward: (...args: unknown[]) => {
+        const out = reference(...args);
+        out[0][0] = 0 / 0;
+        return out;
+      },
     },
     // fresh test objects: reference outputs are cached per test object
     tests: exercise.tests.map((t) => ({ ...t })),
