@@ -34,7 +34,7 @@ const CASES = [
       await page.goto("/lessons/which-normalization");
       await page.getByRole("link", { name: "Exercise: groupnorm" }).click();
     },
-    entry: "export function groupnormBackward(",
+    entry: "export function groupnormForward(",
     mistake: "gamma-outside-group-sums",
     named: "γ must stay inside them",
     correct: exerciseFile("groupnorm", "alternatives/statistics-by-set.ts"),
