@@ -93,7 +93,7 @@ export type ResolvedTest = {
 // ---------- mistakes/*.ts ----------
 
 export const MistakeMetaSchema = z.object({
-  message: z.string().min(10),
+  message: z.string().min(10, "must be at least 10 characters: say what the student did and why it is wrong"),
   lesson: lessonLink.optional(),
 });
 export type MistakeMeta = z.infer<typeof MistakeMetaSchema>;
