@@ -16,6 +16,7 @@ import { hiddenTestsFor } from "@/grader/hidden-tests";
 import type { LoadedExercise } from "@/grader/load-exercise";
 import type { GradeReport, Language } from "@/grader/schema";
 import { nonFiniteExpectations } from "./non-finite-expected";
+import { checkPromptExamples } from "./prompt-example";
 import { type CourseOutline, staticChecks } from "./static-checks";
 import { strayFiles } from "./stray-files";
 
@@ -87,6 +88,7 @@ export async function checkExercise(exercise: LoadedExercise, grade: GradeSource
   if (fixed.length) errors.push(`${id}/tests.ts: hidden test(s) ${fixed.join(", ")} draw the same inputs for every seed; draw values from the rng`);
   errors.push(...nonFiniteExpectations(exercise, seeds));
   errors.push(...(await strayFiles(exercise.dir, id)));
+  errors.push(...checkPromptExamples(exercise));
 
   const referenceSource = await source("reference.ts");
   // Every seed once (this also fills the reference-output caches), then three
