@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { BEGIN, courseSummary, END, readReadme, replaceBlock } from "./course-summary";
 
 describe("README course summary", () => {
-  it("is the one generated from exercises/ (run `npm run docs:course` after changing the content)", async () => {
+  it("README.md has the generated block (its freshness is an exercises:check warning: content edits never fail tests)", async () => {
     const readme = await readReadme();
-    const current = readme.slice(readme.indexOf(BEGIN), readme.indexOf(END) + END.length);
-    expect(current, "README.md is stale: run `npm run docs:course`").toBe(await courseSummary());
+    expect(readme.indexOf(BEGIN)).toBeGreaterThan(0);
+    expect(readme.indexOf(END)).toBeGreaterThan(readme.indexOf(BEGIN));
   });
 
   it("lists every exercise folder once, with counts a test can recompute", async () => {

@@ -94,3 +94,10 @@ export function replaceBlock(readme: string, block: string): string {
 
 export const readmePath = path.resolve(import.meta.dirname, "../../README.md");
 export const readReadme = () => readFile(readmePath, "utf8");
+
+/** A warning for exercises:check when the README block no longer matches the content. */
+export async function staleSummaryWarning(): Promise<string | null> {
+  const readme = await readReadme();
+  const block = await courseSummary();
+  return replaceBlock(readme, block) === readme ? null : "README.md: the course-content block is out of date; run `npm run docs:course`";
+}
