@@ -86,6 +86,15 @@ describe("checkContent on broken content", () => {
     expect(summary).toEqual(["links: 2 lesson links checked in exercises/ex/"]);
   });
 
+  it("reports a hand-written Next: line in a lesson", async () => {
+    const root = await fixture({
+      "course.json": course,
+      "lessons/m.md": "# M\n\nText.\n\nNext: the exercise **Forward**.\n",
+      "quizzes/m.json": { id: "m", title: "Q", questions: [goodQuestion] },
+    });
+    expect((await checkContent(root)).errors).toEqual([expect.stringMatching(/^exercises\/lessons\/m\.md:5: a hand-written "Next:" line goes stale/)]);
+  });
+
   it("reports an inconsistent answer key", async () => {
     const single = {
       id: "two-right",

@@ -85,6 +85,10 @@ async function checkLessons(root: string, course: Course, errors: string[], summ
     const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (dupes.length) errors.push(`${rel}: duplicate headings give anchors ${dupes.join(", ")} a numeric suffix; rename them`);
     anchors.set(module.lesson, { anchors: new Set(ids), figures: figuresBySection(markdown) });
+    markdown.split("\n").forEach((line, i) => {
+      // The lesson page lists the module's quiz, exercises and next lesson from course.json.
+      if (/^Next:/.test(line)) errors.push(`${rel}:${i + 1}: a hand-written "Next:" line goes stale; the page already links the quiz, exercises and next lesson from course.json`);
+    });
     for (const figure of figureIds(markdown)) {
       if (!isFigureId(figure)) errors.push(`${rel}: unknown figure "${figure}"`);
     }
