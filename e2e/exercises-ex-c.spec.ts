@@ -50,7 +50,8 @@ for (const c of cases) {
     test.setTimeout(120_000);
     await signUpNewStudent(page, "Exercise Student");
     await c.open(page);
-    await expect(page).toHaveURL(new RegExp(`/exercises/${c.id}$`));
+    // Client-side navigation to the workspace can take a while on the loaded 2-core machine.
+    await expect(page).toHaveURL(new RegExp(`/exercises/${c.id}$`), { timeout: 30_000 });
     await expect(editor(page).locator(".view-lines")).toBeVisible({ timeout: 30_000 });
 
     const results = page.getByTestId("results");
