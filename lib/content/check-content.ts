@@ -102,10 +102,12 @@ async function appFiles(root: string): Promise<string[]> {
   return files.flat().filter((f) => !f.includes(`${path.sep}generated${path.sep}`));
 }
 
-async function checkLinks(root: string, lessons: Map<string, LessonIndex>, errors: string[], summary: string[]) {
+async function checkLinks(root: string, lessons: Map<string, LessonIndex>, errors: string[], summary: string[], only?: string) {
   let checked = 0;
   const repo = path.resolve(root, "..");
-  const files = [...(await listFiles(root, [".md", ".ts", ".json"])), ...(await appFiles(root))];
+  const files = only
+    ? await listFiles(path.join(root, only), [".md", ".ts", ".json"])
+    : [...(await listFiles(root, [".md", ".ts", ".json"])), ...(await appFiles(root))];
   for (const file of files) {
     const inContent = !path.relative(root, file).startsWith("..");
     const rel = inContent ? `exercises/${path.relative(root, file)}` : path.relative(repo, file);
@@ -131,7 +133,26 @@ async function checkLinks(root: string, lessons: Map<string, LessonIndex>, error
       }
     });
   }
-  summary.push(`links: ${checked} lesson links checked (exercises/, app/, lib/; figure references land on a section with a figure)`);
+  summary.push(
+    only
+      ? `links: ${checked} lesson links checked in exercises/${only}/`
+      : `links: ${checked} lesson links checked (exercises/, app/, lib/; figure references land on a section with a figure)`,
+  );
+}
+
+/** The lesson links of one exercise folder (for `exercises:check -- <id>`, which skips the whole-course checks). */
+export async function checkExerciseLinks(exerciseId: string, root = contentRoot()): Promise<{ errors: string[]; summary: string[] }> {
+  const errors: string[] = [];
+  const summary: string[] = [];
+  let course: Course;
+  try {
+    course = await loadCourse(root);
+  } catch (error) {
+    return { errors: error instanceof ContentError ? error.problems : [String(error)], summary };
+  }
+  const anchors = await checkLessons(root, course, [], []);
+  await checkLinks(root, anchors, errors, summary, exerciseId);
+  return { errors, summary };
 }
 
 export async function checkContent(root = contentRoot()): Promise<{ errors: string[]; summary: string[] }> {
