@@ -192,7 +192,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   try {
     generated = typeof source === "function" ? source(createRng(seed, algorithm)) : source;
   } catch (e) {
-    throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
+    throw new ExerciseFormatError(`${where}: generator threw${lineInTests(e)}: ${(e as Error)?.message ?? String(e)} (seed ${seed})`);
   }
   if (!validate) {
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
@@ -213,6 +213,12 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
 /** The optional fields of a call test that travel with it once resolved. */
 function callOptions(d: z.infer<typeof CallTestDefinitionSchema>): { compare?: string[]; entry?: string; throws?: true } {
   return { ...(d.compare ? { compare: d.compare } : {}), ...(d.entry ? { entry: d.entry } : {}), ...(d.throws ? { throws: d.throws } : {}) };
+}
+
+/** " at tests.ts line L, column C" from a thrown error's stack, when a frame is in tests.ts. */
+function lineInTests(e: unknown): string {
+  const at = /tests\.ts:(\d+):(\d+)/.exec(String((e as Error)?.stack ?? ""));
+  return at ? ` at tests.ts line ${at[1]}, column ${at[2]}` : "";
 }
 
 /** Finite numbers, strings, booleans, null, arrays and plain objects only. */
@@ -237,15 +243,30 @@ export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.i
 async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMistake[]> {
   const folder = path.join(dir, "mistakes");
   const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
-  return Promise.all(
+  const loaded = await Promise.allSettled(
     files.map(async (file) => {
       const label = `${spec.id}/mistakes/${file}`;
       const mod = await importModule(path.join(folder, file), label);
+      if (mod.misconception === undefined) {
+        throw new ExerciseFormatError(
+          `${label}: no \`misconception\` export. Add \`export const misconception = { message: "what the student did and why it is wrong (10+ characters)", lesson: "/lessons/<lesson>#<anchor>" };\` (lesson is optional: the exercise's lesson by default)`,
+        );
+      }
       const meta = MistakeMetaSchema.safeParse(mod.misconception);
       if (!meta.success) throw new ExerciseFormatError(describeIssues(label, meta.error, "misconception"));
       return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: requireEntry(mod, spec, label) };
     }),
   );
+  return settledOrThrow(loaded);
+}
+
+/** The values, or one ExerciseFormatError listing every format problem at once (an author fixes them in one pass). */
+function settledOrThrow<T>(results: PromiseSettledResult<T>[]): T[] {
+  const problems = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+  const unexpected = problems.find((p) => !(p instanceof ExerciseFormatError));
+  if (unexpected) throw unexpected;
+  if (problems.length) throw new ExerciseFormatError(problems.map((p: ExerciseFormatError) => p.message).join("\n"));
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
@@ -258,24 +279,24 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
       throw new ExerciseFormatError(`${id}/${name}: file is missing`);
     }
   };
-  const [prompt, starter, referenceModule, testsModule, mistakes] = await Promise.all([
+  const parts = await Promise.allSettled([
     readText("prompt.md"),
     readText("starter.ts"),
-    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`),
-    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`),
+    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`).then((mod) => requireEntry(mod, spec, `${id}/reference.ts`)),
+    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`).then((mod) => {
+      const parsed = parseTests(mod.default, spec);
+      return { parsed, resolved: parsed.map((p) => resolveTest(p, defaultSeed(p))) };
+    }),
     loadMistakes(dir, spec),
   ]);
-  const parsedTests = parseTests(testsModule.default, spec);
-  return {
-    spec,
-    dir,
-    prompt,
-    starter,
-    reference: requireEntry(referenceModule, spec, `${id}/reference.ts`),
-    tests: parsedTests.map((p) => resolveTest(p, defaultSeed(p))),
-    parsedTests,
-    mistakes,
-  };
+  const [prompt, starter, reference, tests, mistakes] = settledOrThrow<unknown>(parts) as [
+    string,
+    string,
+    unknown,
+    { parsed: ParsedTest[]; resolved: ResolvedTest[] },
+    LoadedMistake[],
+  ];
+  return { spec, dir, prompt, starter, reference, tests: tests.resolved, parsedTests: tests.parsed, mistakes };
 }
 
 const cache = new Map<string, Promise<LoadedExercise>>();

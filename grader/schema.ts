@@ -14,7 +14,7 @@ const lessonLink = z.string().regex(/^\/lessons\/[a-z0-9-]+(#[a-z0-9-]+)?$/, "mu
 export const ToleranceSchema = z.object({
   atol: z.number().nonnegative().default(1e-9),
   rtol: z.number().nonnegative().default(1e-7),
-});
+}).strict();
 export type Tolerance = z.infer<typeof ToleranceSchema>;
 
 export const LimitsSchema = z.object({
@@ -23,7 +23,7 @@ export const LimitsSchema = z.object({
   /** the whole sandbox run: module evaluation plus every test */
   totalTimeoutMs: z.number().int().min(50).max(120_000).default(5000),
   memoryMb: z.number().int().min(8).max(1024).default(64),
-});
+}).strict();
 export type Limits = z.infer<typeof LimitsSchema>;
 
 export const ExerciseSpecSchema = z.object({
@@ -44,7 +44,8 @@ export const ExerciseSpecSchema = z.object({
    * whose API is a pair, e.g. a forward and a backward pass.
    */
   otherEntries: z.record(identifier, z.array(identifier)).optional(),
-});
+  // strict: a misspelt key ("tolerence") is an error, not a silently used default
+}).strict();
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
 export type Language = ExerciseSpec["languages"][number];
 
@@ -103,7 +104,7 @@ export type ResolvedTest = {
 // ---------- mistakes/*.ts ----------
 
 export const MistakeMetaSchema = z.object({
-  message: z.string().min(10),
+  message: z.string().min(10, "must be at least 10 characters: say what the student did and why it is wrong"),
   lesson: lessonLink.optional(),
 });
 export type MistakeMeta = z.infer<typeof MistakeMetaSchema>;
