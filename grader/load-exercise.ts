@@ -292,7 +292,7 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
   const [prompt, starter, reference, tests, mistakes] = settledOrThrow<unknown>(parts) as [
     string,
     string,
-    unknown,
+    TrustedEntries,
     { parsed: ParsedTest[]; resolved: ResolvedTest[] },
     LoadedMistake[],
   ];

@@ -113,7 +113,8 @@ export function checkPromptExamples(exercise: LoadedExercise): string[] {
     let result: unknown;
     try {
       // Trusted author content, evaluated in the build process like tests.ts.
-      result = new Function(spec.entry, `return (${example.call});`)(exercise.reference);
+      // every exported entry by name (the entry and any otherEntries)
+      result = new Function(...Object.keys(exercise.reference), `return (${example.call});`)(...Object.values(exercise.reference));
     } catch (e) {
       errors.push(`${where}:${example.line}: the example call \`${example.call.slice(0, 60)}\` could not run: ${(e as Error).message}`);
       continue;
