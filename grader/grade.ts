@@ -112,11 +112,18 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     });
   }
 
-  const sandboxTests: SandboxTest[] = tests.map((t) => ({ hidden: t.visibility === "hidden", kind: t.kind, payload: payload(t) }));
+  const sandboxTests: SandboxTest[] = tests.map((t) => ({
+    hidden: t.visibility === "hidden",
+    kind: t.kind,
+    payload: payload(t),
+    ...(t.kind === "call" && t.call ? { call: t.call } : {}),
+    ...(t.kind === "call" && t.markers ? { markers: true } : {}),
+  }));
   const outcome = runInSandbox({
     code: compiled.module.code,
     language,
     entry: spec.entry,
+    exports: spec.exports,
     tests: sandboxTests,
     limits: spec.limits,
     caps: { ...FIXED_CAPS, maxTotalBytes: MAX_TOTAL_RESULT_BYTES, maxExportNames: MAX_EXPORT_NAMES },
@@ -175,8 +182,10 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     });
   }
   if (!env.load.hasEntry) {
-    const error = missingExportError(code, spec.entry, spec.kind, env.load.exports, env.load.exportCount);
-    const notRun = `Not run: your module does not export \`${spec.entry}\`.`;
+    // The harness names which of the spec's names is missing; trust it only if it is one of them.
+    const missing = env.load.missing && spec.exports?.includes(env.load.missing) ? env.load.missing : spec.entry;
+    const error = missingExportError(code, missing, missing === spec.entry ? spec.kind : "function", env.load.exports, env.load.exportCount);
+    const notRun = `Not run: your module does not export \`${missing}\`.`;
     return done({ status: "error", summary: error.message, console: consoleLines, compileErrors: [error], tests: allTests(tests, "error", notRun) });
   }
 

@@ -20,6 +20,7 @@ import {
   ScenarioStepSchema,
   ScenarioTestDefinitionSchema,
 } from "./schema";
+import { hasMarkers, markerProblem } from "./function-args";
 import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
 
 export class ExerciseFormatError extends Error {
@@ -41,6 +42,8 @@ export interface LoadedMistake {
   lesson: string;
   /** the mistake's exported entry (function or class), run in the host */
   impl: unknown;
+  /** the entry and exercise.json's other `exports`, by name (for `call` tests and `$call` markers) */
+  exports?: Record<string, unknown>;
 }
 
 export interface LoadedExercise {
@@ -50,6 +53,8 @@ export interface LoadedExercise {
   starter: string;
   /** the reference's exported entry (function or class), run in the host */
   reference: unknown;
+  /** the reference's entry and other `exports`, by name */
+  referenceExports?: Record<string, unknown>;
   /** every test resolved with its default seed: public tests as graded; hidden tests as an example (see hidden-tests.ts) */
   tests: ResolvedTest[];
   /** the validated definitions, for resolving hidden tests per grading seed */
@@ -122,6 +127,16 @@ function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: s
   return impl;
 }
 
+/** The entry plus exercise.json's other `exports`, each a function. */
+function requireExports(mod: Record<string, unknown>, spec: ExerciseSpec, label: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { [spec.entry]: requireEntry(mod, spec, label) };
+  for (const name of spec.exports ?? []) {
+    if (typeof mod[name] !== "function") throw new ExerciseFormatError(`${label}: must export function \`${name}\` (exercise.json "exports")`);
+    out[name] = mod[name];
+  }
+  return out;
+}
+
 const ArgsSchema = z.array(JsonDataSchema);
 const StepsSchema = z.array(ScenarioStepSchema).min(1);
 
@@ -148,6 +163,9 @@ export function parseTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}
     const where = `${label}: test "${d.id}"`;
     if (seen.has(d.id)) throw new ExerciseFormatError(`${where}: duplicate id`);
     seen.add(d.id);
+    if ("call" in d && d.call !== undefined && d.call !== spec.entry && !(spec.exports ?? []).includes(d.call)) {
+      throw new ExerciseFormatError(`${where}: field \`call\`: "${d.call}" is not the entry or one of exercise.json's "exports"`);
+    }
     if (isScenario !== (spec.kind === "class")) {
       throw new ExerciseFormatError(`${where}: a ${spec.kind} exercise needs ${spec.kind === "class" ? "`scenario`" : "`args`"} tests`);
     }
@@ -187,9 +205,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   if (!validate) {
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
-    return "scenario" in d
-      ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] }
-      : { ...base, kind: "call", args: generated as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+    return "scenario" in d ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] } : callTest(base, d, generated as JsonData[]);
   }
   if ("scenario" in d) {
     const steps = StepsSchema.safeParse(generated);
@@ -198,7 +214,20 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   const args = ArgsSchema.safeParse(generated);
   if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
-  return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+  const problem = markerProblem(args.data, [spec.entry, ...(spec.exports ?? [])]);
+  if (problem) throw new ExerciseFormatError(`${where}: field \`args\`: ${problem}`);
+  return callTest(base, d, args.data as JsonData[]);
+}
+
+function callTest(base: Omit<ResolvedTest, "kind">, d: TestDefinition, args: JsonData[]): ResolvedTest {
+  return {
+    ...base,
+    kind: "call",
+    args,
+    ...("compare" in d && d.compare ? { compare: d.compare } : {}),
+    ...("call" in d && d.call ? { call: d.call } : {}),
+    ...(hasMarkers(args) ? { markers: true } : {}),
+  };
 }
 
 /** Finite numbers, strings, booleans, null, arrays and plain objects only. */
@@ -229,7 +258,8 @@ async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMist
       const mod = await importModule(path.join(folder, file), label);
       const meta = MistakeMetaSchema.safeParse(mod.misconception);
       if (!meta.success) throw new ExerciseFormatError(describeIssues(label, meta.error, "misconception"));
-      return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: requireEntry(mod, spec, label) };
+      const exports = requireExports(mod, spec, label);
+      return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: exports[spec.entry], exports };
     }),
   );
 }
@@ -257,11 +287,16 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
     dir,
     prompt,
     starter,
-    reference: requireEntry(referenceModule, spec, `${id}/reference.ts`),
+    ...referenceOf(referenceModule, spec, id),
     tests: parsedTests.map((p) => resolveTest(p, defaultSeed(p))),
     parsedTests,
     mistakes,
   };
+}
+
+function referenceOf(mod: Record<string, unknown>, spec: ExerciseSpec, id: string) {
+  const referenceExports = requireExports(mod, spec, `${id}/reference.ts`);
+  return { reference: referenceExports[spec.entry], referenceExports };
 }
 
 const cache = new Map<string, Promise<LoadedExercise>>();

@@ -27,6 +27,10 @@ export interface SandboxTest {
   kind: "call" | "scenario";
   /** JSON of the call's arguments or of the scenario's steps */
   payload: string;
+  /** call tests: the export to call when not the entry */
+  call?: string;
+  /** call tests: the arguments hold function-args.ts markers */
+  markers?: boolean;
 }
 
 export interface SandboxCaps {
@@ -42,6 +46,8 @@ export interface SandboxRequest {
   code: string;
   language: Language;
   entry: string;
+  /** further exported functions the module must have (exercise.json "exports") */
+  exports?: string[];
   tests: SandboxTest[];
   limits: Limits;
   caps: SandboxCaps;
@@ -110,8 +116,15 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
   const input = JSON.stringify({
     token,
     entry: req.entry,
+    exports: req.exports ?? [],
     caps: req.caps,
-    tests: req.tests.map((t) => ({ h: t.hidden ? 1 : 0, k: t.kind === "call" ? "c" : "s", a: t.payload })),
+    tests: req.tests.map((t) => ({
+      h: t.hidden ? 1 : 0,
+      k: t.kind === "call" ? "c" : "s",
+      a: t.payload,
+      ...(t.call ? { f: t.call } : {}),
+      ...(t.markers ? { r: 1 } : {}),
+    })),
   });
   const isolate = new ivm.Isolate({ memoryLimit: req.limits.memoryMb });
   let context: ivm.Context | undefined;

@@ -38,6 +38,8 @@ export const ExerciseSpecSchema = z.object({
   lesson: lessonLink,
   /** names of the entry's parameters, used in messages ("modified its input `x`") */
   params: z.array(identifier).optional(),
+  /** further functions the module must export; a call test names one in `call` (FORMAT.md, "Several functions") */
+  exports: z.array(identifier).max(8).optional(),
 });
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
 export type Language = ExerciseSpec["languages"][number];
@@ -74,6 +76,8 @@ const TestBaseSchema = z.object({
 export const CallTestDefinitionSchema = TestBaseSchema.extend({
   args: z.union([z.array(z.unknown()), generator]),
   compare: z.array(z.string()).min(1).optional(),
+  /** the export this test calls: the entry (default) or one of exercise.json's `exports` */
+  call: identifier.optional(),
 }).strict();
 /** … or a stateful scenario (class exercises). */
 export const ScenarioTestDefinitionSchema = TestBaseSchema.extend({ scenario: z.union([z.array(z.unknown()), generator]) }).strict();
@@ -86,7 +90,18 @@ export type ResolvedTest = {
   points: number;
   hint?: string;
   tolerance: Tolerance;
-} & ({ kind: "call"; args: JsonData[]; compare?: string[] } | { kind: "scenario"; steps: ScenarioStep[] });
+} & (
+  | {
+      kind: "call";
+      args: JsonData[];
+      compare?: string[];
+      /** the export to call when not the entry */
+      call?: string;
+      /** the args hold function-args.ts markers ($fn, $call) */
+      markers?: boolean;
+    }
+  | { kind: "scenario"; steps: ScenarioStep[] }
+);
 
 // ---------- mistakes/*.ts ----------
 

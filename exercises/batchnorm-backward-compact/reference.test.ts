@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng, matrix, vector } from "../../grader/test-kit";
 import { batchnormBackwardCompact } from "./reference";
-import { batchnormBackwardCompact as staged } from "./alternatives/staged-chain-rule.js";
+import { batchnormBackwardCompact as staged } from "./alternatives/staged-chain-rule";
 
 function forward(x: number[][], gamma: number[], eps: number): number[][] {
   const n = x.length;

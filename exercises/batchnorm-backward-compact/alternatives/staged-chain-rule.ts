@@ -1,6 +1,6 @@
-// Alternative correct solution (JavaScript): the staged chain rule through
+// Alternative correct solution (TypeScript): the staged chain rule through
 // x̂, σ² and μ instead of the compact formula, written with map/reduce.
-export function batchnormBackwardCompact(dout, x, gamma, eps) {
+export function batchnormBackwardCompact(dout: number[][], x: number[][], gamma: number[], eps: number) {
   const n = x.length;
   const cols = x[0].map((_, j) => x.map((row) => row[j]));
   const g = cols.map((_, j) => dout.map((row) => row[j]));
