@@ -29,7 +29,7 @@
 import type { JsonData } from "./schema";
 
 /** Plain ES5 inside one expression: `(function (sqrt, tanh) { … })` → `make(spec)`. */
-export const FUNCTION_CATALOG_SOURCE = String.raw`(function (sqrt, tanh) {
+export const FUNCTION_CATALOG_SOURCE = `(function (sqrt, tanh) {
   "use strict";
   function numbers(list) { var out = []; for (var i = 0; i < list.length; i++) out[i] = +list[i]; return out; }
   function matrix(list) { var out = []; for (var i = 0; i < list.length; i++) out[i] = numbers(list[i]); return out; }

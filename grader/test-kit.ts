@@ -108,6 +108,8 @@ export interface CallTestCase extends TestCaseBase {
   args: unknown[] | ((rng: Rng) => unknown[]);
   /** compare only these keys of an object-valued result */
   compare?: string[];
+  /** call this export instead of the entry (one of exercise.json's "exports") */
+  call?: string;
 }
 
 export interface ScenarioTestCase extends TestCaseBase {

@@ -12,7 +12,6 @@ export function gradCheck(f: (x: number[][]) => number[][], x: number[][], dout:
     for (let i = 0; i < y.length; i++) for (let j = 0; j < y[i].length; j++) sum += y[i][j] * dout[i][j];
     return sum;
   };
-  const probe = x.map((row) => [...row]);
   return x.map((row, i) =>
     row.map((value, j) => {
       const plus = loss(x.map((r) => r.map((v) => v + h)));

@@ -19,11 +19,7 @@ export function layernormBackward(
     const std = Math.sqrt(row.reduce((s, v) => s + (v - mean) ** 2, 0) / d + eps);
     const xhat = row.map((v) => (v - mean) / std);
     const g = dout[i].map((G, j) => gamma[j] * G);
-    let sumG = 0;
-    let sumGx = 0;
     for (let j = 0; j < d; j++) {
-      sumG += g[j];
-      sumGx += g[j] * xhat[j];
       dbeta[j] += dout[i][j];
       dgamma[j] += dout[i][j] * xhat[j];
     }
