@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["grader/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["grader/**/*.test.ts", "docs/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // 2 cores: the grader tests spawn worker processes of their own.
     pool: "forks",

@@ -87,10 +87,12 @@ describe("golden fixtures (through the worker pool)", () => {
     expect(r.tests.slice(1).every((t) => t.status === "error" && /skipped/.test(t.message))).toBe(true);
   });
 
-  it("uninterruptible memory bomb → error naming the memory limit; the worker is replaced", async () => {
+  it("uninterruptible memory bomb → the student's failed verdict naming the memory limit; the worker is replaced", async () => {
     const before = graderStats()?.restarts ?? 0;
     const r = await grade("memory-bomb.ts.txt");
-    expect(r.status).toBe("error");
+    expect(r.status).toBe("failed");
+    expect(r.score).toBe(0);
+    expect(["out-of-memory", "timed-out"]).toContain(r.tests[0].failure);
     expect(r.summary).toMatch(/memory limit of 64 MB/);
     expect(graderStats()?.restarts).toBeGreaterThan(before);
   });
@@ -190,13 +192,30 @@ describe("golden fixtures (through the worker pool)", () => {
     expect(stdout.split("\n")[0]).toMatch(/^batchnorm-forward \(submit\): FAILED/);
   });
 
-  it("the CLI answers with an error report when its worker is lost to an uninterruptible allocation", () => {
+  it("the CLI answers with the student's verdict when its worker is lost to an uninterruptible allocation at load", () => {
     const { status, stdout } = cli(path.join(dir, "cli-array-fill.ts.txt"), "--json");
     expect(status).toBe(1);
     const report = JSON.parse(stdout) as GradeReport;
-    expect(report.status).toBe("error");
+    expect(report.status).toBe("failed");
+    expect(report.score).toBe(0);
     expect(report.summary).toMatch(/memory limit of 64 MB|grading deadline/);
     expect(report.summary).not.toMatch(/not your fault/);
+    expect(report.tests.length).toBeGreaterThan(0);
+    expect(["out-of-memory", "timed-out"]).toContain(report.tests[0].failure);
+    expect(report.tests.slice(1).every((t) => t.failure === "not-run")).toBe(true);
+  });
+
+  it("a worker killed in the third test keeps the verdicts of the two tests that completed", async () => {
+    const r = await grade("array-fill-in-third-test.ts.txt");
+    expect(graderStats()?.restarts ?? 0).toBeGreaterThan(0);
+    expect(r.status).toBe("failed");
+    expect(statuses(r).slice(0, 2)).toEqual(["passed", "passed"]);
+    expect(["out-of-memory", "timed-out"]).toContain(r.tests[2].failure);
+    expect(r.tests.slice(3).every((t) => t.status === "error" && t.failure === "not-run")).toBe(true);
+    expect(r.tests[3].message).toContain(r.tests[2].name);
+    const earned = r.tests[0].maxPoints + r.tests[1].maxPoints;
+    expect(r.score).toBeCloseTo(earned / r.tests.reduce((s, t) => s + t.maxPoints, 0), 10);
+    expect(r.summary).toMatch(/^2 of \d+ tests passed\. /);
   });
 
   it("no worker grew past its RSS limit while grading the hostile fixtures", () => {

@@ -201,7 +201,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   try {
     generated = typeof source === "function" ? source(createRng(seed, algorithm)) : source;
   } catch (e) {
-    throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
+    throw new ExerciseFormatError(`${where}: generator threw${lineInTests(e)}: ${(e as Error)?.message ?? String(e)} (seed ${seed})`);
   }
   if (!validate) {
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
@@ -230,6 +230,12 @@ function callTest(base: Omit<ResolvedTest, "kind">, d: TestDefinition, args: Jso
   };
 }
 
+/** " at tests.ts line L, column C" from a thrown error's stack, when a frame is in tests.ts. */
+function lineInTests(e: unknown): string {
+  const at = /tests\.ts:(\d+):(\d+)/.exec(String((e as Error)?.stack ?? ""));
+  return at ? ` at tests.ts line ${at[1]}, column ${at[2]}` : "";
+}
+
 /** Finite numbers, strings, booleans, null, arrays and plain objects only. */
 function finitePlainData(v: unknown): boolean {
   if (typeof v === "number") return Number.isFinite(v);
@@ -256,6 +262,11 @@ async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMist
     files.map(async (file) => {
       const label = `${spec.id}/mistakes/${file}`;
       const mod = await importModule(path.join(folder, file), label);
+      if (mod.misconception === undefined) {
+        throw new ExerciseFormatError(
+          `${label}: no \`misconception\` export. Add \`export const misconception = { message: "what the student did and why it is wrong (10+ characters)", lesson: "/lessons/<lesson>#<anchor>" };\` (lesson is optional: the exercise's lesson by default)`,
+        );
+      }
       const meta = MistakeMetaSchema.safeParse(mod.misconception);
       if (!meta.success) throw new ExerciseFormatError(describeIssues(label, meta.error, "misconception"));
       const exports = requireExports(mod, spec, label);

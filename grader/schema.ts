@@ -70,6 +70,8 @@ const TestBaseSchema = z.object({
   hint: z.string().min(1).optional(),
   seed: z.number().int().optional(),
   tolerance: z.object({ atol: z.number().nonnegative().optional(), rtol: z.number().nonnegative().optional() }).optional(),
+  /** the reference's output on this test holds NaN or ±∞ on purpose (otherwise exercises:check refuses it) */
+  expectNonFinite: z.literal(true).optional(),
 });
 
 /** One entry of tests.ts as written (generators not yet evaluated): a plain call … */
@@ -106,7 +108,7 @@ export type ResolvedTest = {
 // ---------- mistakes/*.ts ----------
 
 export const MistakeMetaSchema = z.object({
-  message: z.string().min(10),
+  message: z.string().min(10, "must be at least 10 characters: say what the student did and why it is wrong"),
   lesson: lessonLink.optional(),
 });
 export type MistakeMeta = z.infer<typeof MistakeMetaSchema>;

@@ -102,6 +102,8 @@ interface TestCaseBase {
   hint?: string;
   seed?: number;
   tolerance?: Partial<Tolerance>;
+  /** the reference's output holds NaN or ±∞ on purpose (otherwise exercises:check refuses the test) */
+  expectNonFinite?: true;
 }
 
 export interface CallTestCase extends TestCaseBase {

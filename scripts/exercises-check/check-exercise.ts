@@ -15,6 +15,7 @@ import path from "node:path";
 import { hiddenTestsFor } from "@/grader/hidden-tests";
 import type { LoadedExercise } from "@/grader/load-exercise";
 import type { GradeReport, Language } from "@/grader/schema";
+import { nonFiniteExpectations } from "./non-finite-expected";
 import { type CourseOutline, staticChecks } from "./static-checks";
 
 /** Grades source code against a loaded exercise in "submit" mode (all tests), hidden inputs drawn from `seed`. */
@@ -83,6 +84,7 @@ export async function checkExercise(exercise: LoadedExercise, grade: GradeSource
   const source = (file: string) => readFile(path.join(exercise.dir, file), "utf8");
   const fixed = fixedHiddenTests(exercise, seeds);
   if (fixed.length) errors.push(`${id}/tests.ts: hidden test(s) ${fixed.join(", ")} draw the same inputs for every seed; draw values from the rng`);
+  errors.push(...nonFiniteExpectations(exercise, seeds));
 
   const referenceSource = await source("reference.ts");
   // Every seed once (this also fills the reference-output caches), then three
