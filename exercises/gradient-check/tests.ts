@@ -70,12 +70,12 @@ export default defineTests([
   },
   {
     id: "batchnorm-gradient",
-    name: "numerical gradient of a batch-norm layer (N = 5, D = 3)",
+    name: "numerical gradient of a batch-norm layer (N = 5, D = 2)",
     visibility: "hidden",
     points: 2,
     hint: "Weight each output by dout before summing: L = Σ f(x)·dout, not Σ f(x). For batch norm Σ f(x) does not even depend on x.",
     args: (rng) => {
-      const c = bnCase(rng, 5, 3, 1e-5);
+      const c = bnCase(rng, 5, 2, 1e-5);
       return [c.f, c.x, c.dout, 1e-5];
     },
   },
@@ -97,11 +97,11 @@ export default defineTests([
   },
   {
     id: "square-tanh",
-    name: "tanh on a square 4×4 input with a non-uniform upstream gradient",
+    name: "tanh on a square 3×3 input with a non-uniform upstream gradient",
     visibility: "hidden",
     points: 1,
     hint: "Perturb one entry at a time; perturbing all of x at once gives a single directional derivative, not a gradient.",
-    args: (rng) => [tanh(), matrix(rng, 4, 4), matrix(rng, 4, 4), 1e-5],
+    args: (rng) => [tanh(), matrix(rng, 3, 3), matrix(rng, 3, 3), 1e-5],
   },
   {
     id: "rel-error-mixed-scales",
@@ -136,14 +136,14 @@ export default defineTests([
   },
   {
     id: "accepts-correct-gradient",
-    name: "your checker accepts the correct batch-norm dx (6×3)",
+    name: "your checker accepts the correct batch-norm dx (5×2)",
     visibility: "hidden",
     points: 3,
     call: "relError",
     tolerance: { atol: 1e-6, rtol: 0 },
     hint: "A correct gradient must come out with a relative error far below 1e-6: use centred differences, not one-sided ones.",
     args: (rng) => {
-      const c = bnCase(rng, 6, 3, 1e-5);
+      const c = bnCase(rng, 5, 2, 1e-5);
       return [checked(c.f, c.x, c.dout, 1e-5), correctDx(c.dout, c.x, c.gamma, 1e-5)];
     },
   },
@@ -156,7 +156,7 @@ export default defineTests([
     tolerance: { atol: 1e-6, rtol: 1e-3 },
     hint: "A gradient with a missing term must give a large relative error; check that relError takes the worst entry, relative to |a| + |b|.",
     args: (rng) => {
-      const c = bnCase(rng, 5, 3, 1e-5);
+      const c = bnCase(rng, 4, 3, 1e-5);
       return [checked(c.f, c.x, c.dout, 1e-5), dxWithoutMeanPath(c.dout, c.x, c.gamma, 1e-5)];
     },
   },
@@ -169,7 +169,7 @@ export default defineTests([
     tolerance: { atol: 1e-6, rtol: 1e-3 },
     hint: "A small error needs a precise checker: only centred differences with the right scale resolve it.",
     args: (rng) => {
-      const c = bnCase(rng, 5, 3, 1e-2);
+      const c = bnCase(rng, 4, 3, 1e-2);
       return [checked(c.f, c.x, c.dout, 1e-5), dxWithoutEps(c.dout, c.x, c.gamma, 1e-2)];
     },
   },
