@@ -7,6 +7,7 @@ import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { strayFiles } from "@/scripts/exercises-check/stray-files";
 import { loadExercise } from "./load-exercise";
 
 /** <tmp>/exercises/<id> beside a link to grader/, so tests.ts's `../../grader/test-kit` import resolves. */
@@ -47,5 +48,36 @@ describe("author messages", () => {
     await expect(loadExercise("layernorm-forward", root)).rejects.toThrow(
       new RegExp(`tests\\.ts: test "small-batch": generator threw at tests\\.ts line ${line}, column \\d+: Cannot read properties of undefined`),
     );
+  });
+
+  it("a folder with only exercise.json lists every missing file at once", async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "author-messages-"));
+    await mkdir(path.join(base, "new-one"));
+    await cp(path.join("exercises", "layernorm-forward", "exercise.json"), path.join(base, "new-one", "exercise.json"));
+    const spec = JSON.parse(await readFile(path.join(base, "new-one", "exercise.json"), "utf8"));
+    await writeFile(path.join(base, "new-one", "exercise.json"), JSON.stringify({ ...spec, id: "new-one" }));
+    const error = await loadExercise("new-one", base).then(
+      () => null,
+      (e: Error) => e.message,
+    );
+    expect(error?.split("\n").sort()).toEqual([
+      "new-one/prompt.md: file is missing",
+      "new-one/reference.ts: file is missing",
+      "new-one/starter.ts: file is missing",
+      "new-one/tests.ts: file is missing",
+    ]);
+  });
+
+  it("stray files in an exercise folder are flagged, the course's folders have none", async () => {
+    const { dir } = await copyOf("layernorm-forward");
+    expect(await strayFiles(dir, "layernorm-forward")).toEqual([]);
+    await writeFile(path.join(dir, "eps-missing-too.ts"), "export {}\n");
+    await writeFile(path.join(dir, "mistakes", "Notes.md"), "x\n");
+    await mkdir(path.join(dir, "alternative"));
+    expect((await strayFiles(dir, "layernorm-forward")).sort()).toEqual([
+      "layernorm-forward/alternative/: not a folder the grader reads (only mistakes/ and alternatives/); rename or remove it",
+      "layernorm-forward/eps-missing-too.ts: not a file the grader reads; a known mistake goes in mistakes/, a correct variant in alternatives/, anything else out of the folder",
+      "layernorm-forward/mistakes/Notes.md: not read by the grader (mistakes/ holds kebab-case .ts files only)",
+    ]);
   });
 });

@@ -258,7 +258,7 @@ export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.i
 async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMistake[]> {
   const folder = path.join(dir, "mistakes");
   const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
-  return Promise.all(
+  const loaded = await Promise.allSettled(
     files.map(async (file) => {
       const label = `${spec.id}/mistakes/${file}`;
       const mod = await importModule(path.join(folder, file), label);
@@ -273,6 +273,16 @@ async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMist
       return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: exports[spec.entry], exports };
     }),
   );
+  return settledOrThrow(loaded);
+}
+
+/** The values, or one ExerciseFormatError listing every format problem at once (an author fixes them in one pass). */
+function settledOrThrow<T>(results: PromiseSettledResult<T>[]): T[] {
+  const problems = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+  const unexpected = problems.find((p) => !(p instanceof ExerciseFormatError));
+  if (unexpected) throw unexpected;
+  if (problems.length) throw new ExerciseFormatError(problems.map((p: ExerciseFormatError) => p.message).join("\n"));
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
@@ -285,24 +295,24 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
       throw new ExerciseFormatError(`${id}/${name}: file is missing`);
     }
   };
-  const [prompt, starter, referenceModule, testsModule, mistakes] = await Promise.all([
+  const parts = await Promise.allSettled([
     readText("prompt.md"),
     readText("starter.ts"),
-    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`),
-    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`),
+    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`).then((mod) => referenceOf(mod, spec, id)),
+    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`).then((mod) => {
+      const parsed = parseTests(mod.default, spec);
+      return { parsed, resolved: parsed.map((p) => resolveTest(p, defaultSeed(p))) };
+    }),
     loadMistakes(dir, spec),
   ]);
-  const parsedTests = parseTests(testsModule.default, spec);
-  return {
-    spec,
-    dir,
-    prompt,
-    starter,
-    ...referenceOf(referenceModule, spec, id),
-    tests: parsedTests.map((p) => resolveTest(p, defaultSeed(p))),
-    parsedTests,
-    mistakes,
-  };
+  const [prompt, starter, reference, tests, mistakes] = settledOrThrow<unknown>(parts) as [
+    string,
+    string,
+    ReturnType<typeof referenceOf>,
+    { parsed: ParsedTest[]; resolved: ResolvedTest[] },
+    LoadedMistake[],
+  ];
+  return { spec, dir, prompt, starter, ...reference, tests: tests.resolved, parsedTests: tests.parsed, mistakes };
 }
 
 function referenceOf(mod: Record<string, unknown>, spec: ExerciseSpec, id: string) {

@@ -14,7 +14,7 @@ const lessonLink = z.string().regex(/^\/lessons\/[a-z0-9-]+(#[a-z0-9-]+)?$/, "mu
 export const ToleranceSchema = z.object({
   atol: z.number().nonnegative().default(1e-9),
   rtol: z.number().nonnegative().default(1e-7),
-});
+}).strict();
 export type Tolerance = z.infer<typeof ToleranceSchema>;
 
 export const LimitsSchema = z.object({
@@ -23,7 +23,7 @@ export const LimitsSchema = z.object({
   /** the whole sandbox run: module evaluation plus every test */
   totalTimeoutMs: z.number().int().min(50).max(120_000).default(5000),
   memoryMb: z.number().int().min(8).max(1024).default(64),
-});
+}).strict();
 export type Limits = z.infer<typeof LimitsSchema>;
 
 export const ExerciseSpecSchema = z.object({
@@ -40,7 +40,8 @@ export const ExerciseSpecSchema = z.object({
   params: z.array(identifier).optional(),
   /** further functions the module must export; a call test names one in `call` (FORMAT.md, "Several functions") */
   exports: z.array(identifier).max(8).optional(),
-});
+  // strict: a misspelt key ("tolerence") is an error, not a silently used default
+}).strict();
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
 export type Language = ExerciseSpec["languages"][number];
 

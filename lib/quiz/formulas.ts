@@ -82,6 +82,16 @@ export const FORMULAS = {
     params: ["s2", "n"],
     compute: (p: Params) => (p.s2 * p.n) / (p.n - 1),
   },
+  /** PyTorch's running_var after one training step from 1: (1 − p)·1 + p·N/(N−1)·σ² (p = PyTorch's momentum) */
+  "pytorch-running-var-one-step": {
+    params: ["s2", "n", "momentumPt"],
+    compute: (p: Params) => 1 - p.momentumPt + (p.momentumPt * p.s2 * p.n) / (p.n - 1),
+  },
+  /** the folded tap weight[0][1][i][j] of a 2→2-channel convolution: scaled by OUTPUT channel 0's s_0 = γ_0/√(r_σ²_0 + ε) */
+  "folded-conv-tap": {
+    params: ["w", "gamma0", "var0", "gamma1", "var1", "eps"],
+    compute: (p: Params) => (p.gamma0 * p.w) / Math.sqrt(p.var0 + p.eps),
+  },
   /** gradient check: the centred difference of L(x) = x³ at x = a with step h, ((a+h)³ − (a−h)³)/2h = 3a² + h² */
   "centred-difference-cube": {
     params: ["a", "h"],

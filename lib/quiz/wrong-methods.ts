@@ -86,6 +86,18 @@ export const WRONG_METHODS: Partial<Record<FormulaName, Record<string, WrongMeth
     inverted: { description: "multiplies by (N − 1)/N", compute: (p) => (p.s2 * (p.n - 1)) / p.n },
     unchanged: { description: "keeps the biased value", compute: (p) => p.s2 },
   },
+  "pytorch-running-var-one-step": {
+    "biased-variance": { description: "blends in the biased σ² (the course's update)", compute: (p) => 1 - p.momentumPt + p.momentumPt * p.s2 },
+    "momentum-reversed": {
+      description: "keeps PyTorch's momentum of the OLD value",
+      compute: (p) => p.momentumPt + ((1 - p.momentumPt) * p.s2 * p.n) / (p.n - 1),
+    },
+    "starts-at-zero": { description: "starts the running variance at 0", compute: (p) => (p.momentumPt * p.s2 * p.n) / (p.n - 1) },
+  },
+  "folded-conv-tap": {
+    "input-channel-scale": { description: "uses the INPUT channel's (channel 1's) γ and running variance", compute: (p) => (p.gamma1 * p.w) / Math.sqrt(p.var1 + p.eps) },
+    "variance-as-std": { description: "divides by r_σ² + ε instead of its square root", compute: (p) => (p.gamma0 * p.w) / (p.var0 + p.eps) },
+  },
   "layernorm-row-2x4": {
     "batch-axis": {
       description: "normalizes feature 1 over the two examples (batch norm)",
