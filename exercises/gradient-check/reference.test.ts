@@ -9,8 +9,15 @@
 import { describe, expect, it } from "vitest";
 import { reviveArgs } from "../../grader/function-args";
 import { createRng, matrix, vector } from "../../grader/test-kit";
-import { correctDx, dxWithoutEps, dxWithoutMeanPath } from "./known-gradients";
+import { batchnormBackward } from "../batchnorm-backward/reference";
+import { batchnormBackward as dropsMeanPath } from "../batchnorm-backward/mistakes/dropped-mean-path";
+import { batchnormBackward as epsMissing } from "../batchnorm-backward/mistakes/eps-missing";
 import { gradCheck, relError } from "./reference";
+
+/** The analytic gradients handed to the student's checker: batchnorm-backward's reference and two of its known mistakes. */
+const correctDx = (dout: number[][], x: number[][], gamma: number[], eps: number) => batchnormBackward(dout, x, gamma, eps).dx;
+const dxWithoutMeanPath = (dout: number[][], x: number[][], gamma: number[], eps: number) => dropsMeanPath(dout, x, gamma, eps).dx;
+const dxWithoutEps = (dout: number[][], x: number[][], gamma: number[], eps: number) => epsMissing(dout, x, gamma, eps).dx;
 
 type F = (x: number[][]) => number[][];
 const catalog = (spec: object) => reviveArgs([spec], {})[0] as F;

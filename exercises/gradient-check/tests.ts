@@ -4,14 +4,21 @@
  *    same function (built from the grader's function catalog, see
  *    grader/function-args.ts), and relError against the reference's;
  *  - as a tool: the student's relError applied to the student's own gradCheck
- *    result ($call) and a known analytic gradient (known-gradients.ts) — it
+ *    result ($call) and a known analytic gradient (batchnorm-backward's reference and mistakes) — it
  *    must accept the correct batch-norm dx and flag the buggy ones with the
  *    same verdict the reference checker gives.
  * Direct gradient tests allow 1e-8 + 1e-6·|b|: far above the rounding of a
  * different summation order (~1e-10), far below a one-sided difference (~1e-5).
  */
 import { defineTests, matrix, type Rng, vector } from "../../grader/test-kit";
-import { correctDx, dxWithoutEps, dxWithoutMeanPath } from "./known-gradients";
+import { batchnormBackward } from "../batchnorm-backward/reference";
+import { batchnormBackward as dropsMeanPath } from "../batchnorm-backward/mistakes/dropped-mean-path";
+import { batchnormBackward as epsMissing } from "../batchnorm-backward/mistakes/eps-missing";
+
+/** The analytic gradients handed to the student's checker: batchnorm-backward's reference and two of its known mistakes. */
+const correctDx = (dout: number[][], x: number[][], gamma: number[], eps: number) => batchnormBackward(dout, x, gamma, eps).dx;
+const dxWithoutMeanPath = (dout: number[][], x: number[][], gamma: number[], eps: number) => dropsMeanPath(dout, x, gamma, eps).dx;
+const dxWithoutEps = (dout: number[][], x: number[][], gamma: number[], eps: number) => epsMissing(dout, x, gamma, eps).dx;
 
 const tanh = () => ({ $fn: "tanh" });
 const batchnorm = (gamma: number[], beta: number[], eps: number) => ({ $fn: "batchnorm", gamma, beta, eps });

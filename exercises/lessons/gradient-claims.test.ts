@@ -11,11 +11,18 @@ import { reviveArgs } from "../../grader/function-args";
 import { createRng, matrix, vector } from "../../grader/test-kit";
 import { batchnormBackwardCompact } from "../batchnorm-backward-compact/reference";
 import { batchnormBackward as staged } from "../batchnorm-backward/alternatives/mean-form";
-import { correctDx, dxWithoutMeanPath, dxWithoutEps } from "../gradient-check/known-gradients";
+import { batchnormBackward } from "../batchnorm-backward/reference";
+import { batchnormBackward as dropsMeanPath } from "../batchnorm-backward/mistakes/dropped-mean-path";
+import { batchnormBackward as epsMissing } from "../batchnorm-backward/mistakes/eps-missing";
 import { gradCheck, relError } from "../gradient-check/reference";
 import { layernormBackward } from "../layernorm-backward/reference";
 import { batchnormForward } from "../batchnorm-forward/reference";
 import { layernormBackward as gammaFactoredOut } from "../layernorm-backward/mistakes/gamma-factored-out";
+
+/** The analytic gradients handed to the student's checker: batchnorm-backward's reference and two of its known mistakes. */
+const correctDx = (dout: number[][], x: number[][], gamma: number[], eps: number) => batchnormBackward(dout, x, gamma, eps).dx;
+const dxWithoutMeanPath = (dout: number[][], x: number[][], gamma: number[], eps: number) => dropsMeanPath(dout, x, gamma, eps).dx;
+const dxWithoutEps = (dout: number[][], x: number[][], gamma: number[], eps: number) => epsMissing(dout, x, gamma, eps).dx;
 
 const lessonsDir = path.dirname(fileURLToPath(import.meta.url));
 const lesson = (id: string) => readFileSync(path.join(lessonsDir, `${id}.md`), "utf8");
