@@ -3,10 +3,11 @@ import Link from "next/link";
 import { Markdown } from "@/app/_components/markdown/markdown";
 import type { ReviewQuestion } from "@/lib/quiz/review";
 import styles from "./quizzes.module.css";
+import { formatPercent } from "@/lib/format/percent";
 
 function verdict(q: ReviewQuestion): { label: string; className: string } {
   if (q.credit === 1) return { label: "Correct", className: styles.correct };
-  if (q.credit > 0) return { label: `Partly correct (${Math.round(q.credit * 100)}% credit)`, className: styles.partial };
+  if (q.credit > 0) return { label: `Partly correct (${formatPercent(q.credit)} credit)`, className: styles.partial };
   return { label: "Not correct", className: styles.wrong };
 }
 

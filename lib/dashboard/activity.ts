@@ -6,6 +6,7 @@
  */
 import { formatPoints } from "@/lib/analytics/format";
 import { db } from "@/lib/db";
+import { formatPercent } from "@/lib/format/percent";
 
 export type ActivityKind = "submission" | "quiz-submitted" | "quiz-started" | "lesson-read" | "draft";
 
@@ -21,7 +22,7 @@ export interface Activity {
 
 function percent(score: number | null | undefined, max = 1): string {
   if (score === null || score === undefined || !max) return "";
-  return ` (${Math.round((100 * score) / max)}%)`;
+  return ` (${formatPercent(score / max)})`;
 }
 
 export async function getRecentActivity(userId: string, limit = 10): Promise<Activity[]> {

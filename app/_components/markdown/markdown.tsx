@@ -9,6 +9,9 @@ import ReactMarkdown from "react-markdown";
 import { isFigureId } from "@/lib/content/figure-ids";
 import { rehypePlugins, remarkPlugins } from "@/lib/content/markdown-plugins";
 import { LessonFigure } from "../figures/lesson-figure";
+import { rehypeScrollableMath } from "./rehype-scrollable-math";
+
+const pagePlugins = [...rehypePlugins, rehypeScrollableMath];
 
 function figureIdOf(node: Element | undefined): string | null {
   const code = node?.children.find((c): c is Element => c.type === "element" && c.tagName === "code");
@@ -26,7 +29,7 @@ function Pre({ node, ...props }: ComponentProps<"pre"> & { node?: Element }) {
 
 export function Markdown({ source, allowFigures = false }: { source: string; allowFigures?: boolean }) {
   return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={allowFigures ? { pre: Pre } : undefined}>
+    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={pagePlugins} components={allowFigures ? { pre: Pre } : undefined}>
       {source}
     </ReactMarkdown>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { DiffViewer } from "@/app/_components/editor/diff-viewer";
 import type { HistoryEntry } from "@/lib/submissions/get-submission";
 import styles from "../workspace.module.css";
+import { formatPercent } from "@/lib/format/percent";
 
 const time = (iso: string) => new Date(iso).toLocaleString();
 
@@ -23,7 +24,7 @@ export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
               <span className={entry.verdict === "passed" ? "status-pill status-pill--done" : "status-pill status-pill--partial"}>
                 {entry.verdict ?? entry.status}
               </span>
-              <span>{entry.score === null ? "—" : `${Math.round(entry.score * 100)}%`}</span>
+              <span>{formatPercent(entry.score)}</span>
               <button type="button" className="button--secondary" aria-expanded={showing === "code"} onClick={() => toggle("code")}>
                 {showing === "code" ? "Hide code" : "View code"}
               </button>
