@@ -7,7 +7,8 @@
 import { exerciseTitle } from "@/grader";
 import { loadLessonMarkdown, lessonTitle } from "@/lib/content/lessons";
 import { loadQuiz } from "@/lib/quiz/load-quiz";
-import type { CourseItem } from "./next-step";
+import type { Course } from "@/lib/content/course";
+import { type CourseItem, courseOrder, type TitleOf } from "./next-step";
 
 const cache = new Map<string, Promise<string>>();
 
@@ -26,4 +27,12 @@ export function itemTitle(item: CourseItem): Promise<string> {
     cache.set(key, title);
   }
   return title;
+}
+
+/** Every lesson, quiz and exercise title of the course, loaded at once. */
+export async function courseTitles(course: Course): Promise<TitleOf> {
+  const items = courseOrder(course);
+  const titles = await Promise.all(items.map(itemTitle));
+  const byKey = new Map(items.map((item, i) => [`${item.kind}:${item.id}`, titles[i]]));
+  return (item) => byKey.get(`${item.kind}:${item.id}`) ?? item.id;
 }

@@ -8,6 +8,10 @@ import type { Course } from "@/lib/content/course";
 
 export type CourseItem = { kind: "lesson" | "quiz" | "exercise"; id: string };
 
+/** Looks up titles synchronously once they are loaded (item-titles.ts); unknown items read as their id. */
+export type TitleOf = (item: CourseItem) => string;
+export const idAsTitle: TitleOf = (item) => item.id;
+
 export interface NextStep {
   kind: CourseItem["kind"] | "dashboard";
   id: string | null;

@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
 import { DiffViewer } from "@/app/_components/editor/diff-viewer";
+import { LocalTime } from "@/app/_components/local-time";
 import type { HistoryEntry } from "@/lib/submissions/get-submission";
 import styles from "../workspace.module.css";
 import { formatPercent } from "@/lib/format/percent";
 
-const time = (iso: string) => new Date(iso).toLocaleString();
 
 /** Every submission (newest first) with its code read-only and a diff against the one before it. */
 export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
@@ -20,7 +20,7 @@ export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
         return (
           <li key={entry.id} data-testid="history-entry">
             <div className={styles.historyRow}>
-              <time dateTime={entry.createdAt}>{time(entry.createdAt)}</time>
+              <LocalTime iso={entry.createdAt} />
               <span className={entry.verdict === "passed" ? "status-pill status-pill--done" : "status-pill status-pill--partial"}>
                 {entry.verdict ?? entry.status}
               </span>
