@@ -27,7 +27,7 @@ export function DecimalSeparatorField() {
   return <input type="hidden" name="decimalSeparator" value={useDecimalSeparator()} />;
 }
 
-function describe(text: string, decimal: DecimalSeparator, asked: number | null): { message: string; invalid: boolean } {
+function readingOf(text: string, decimal: DecimalSeparator, asked: number | null): { message: string; invalid: boolean } {
   const read = readNumber(text, decimal);
   if (read.problem) return { message: read.problem, invalid: true };
   if (read.value === null) return { message: "", invalid: false };
@@ -43,7 +43,7 @@ export function NumericAnswer({ questionId, decimals }: { questionId: string; de
 
   const check = (event: FormEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
-    const next = describe(input.value, decimal, decimals);
+    const next = readingOf(input.value, decimal, decimals);
     input.setCustomValidity(next.invalid ? next.message : "");
     setFeedback(next);
   };
