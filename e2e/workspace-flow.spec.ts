@@ -36,7 +36,7 @@ test("a student runs, fixes and submits an exercise, entirely on localhost with 
   const results = page.getByTestId("results");
   // A practice Run counts passing public tests; it is not called "failed — score 0%".
   await expect(results.getByTestId("verdict")).toHaveText(/^Run: 0 of \d+ public tests pass$/);
-  await expect(results.getByRole("heading", { name: "Public tests" })).toBeVisible();
+  await expect(results.getByRole("heading", { name: "Public tests", exact: true })).toBeVisible();
   await expect(results.getByRole("heading", { name: "Hidden tests" })).toHaveCount(0);
   await expect(results.getByTestId("tensor-diff").first()).toBeVisible();
   expect(await results.locator("[data-mismatch]").count()).toBeGreaterThan(0);

@@ -16,9 +16,11 @@ function Inputs({ q }: { q: PublicQuestion }) {
   if (q.type === "single" || q.type === "multiple") {
     return (
       <div className={styles.options}>
-        {q.options.map((o) => (
+        {q.options.map((o, i) => (
           <label key={o.id} className={styles.option}>
             <input type={q.type === "single" ? "radio" : "checkbox"} name={name} value={o.id} />
+            {/* Math-only options have no text name for assistive technology otherwise. */}
+            <span className="visually-hidden">Option {i + 1}: </span>
             <span className={styles.optionText}>
               <Markdown source={o.text} />
             </span>

@@ -81,6 +81,8 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
           automaticLayout: true,
           // Long lines wrap instead of running off the visible width (phones, split screens).
           wordWrap: "on",
+          // Unused code is drawn faded, below text contrast (axe color-contrast); the compiler still reports it.
+          showUnused: false,
           // The wheel scrolls the page once the editor is at its top or bottom.
           scrollbar: { alwaysConsumeMouseWheel: false },
           ariaLabel:

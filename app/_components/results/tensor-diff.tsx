@@ -44,7 +44,9 @@ function GridTable({ grid }: { grid: Grid }) {
         )}
         {grid.truncated && <span className="muted"> (first rows and columns shown)</span>}
       </figcaption>
-      <div className={styles.scrollX}>
+      {/* Focusable so a keyboard can scroll a table wider than the screen. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access (axe scrollable-region-focusable) */}
+      <div className={styles.scrollX} tabIndex={0} role="group" aria-label={`Values of ${grid.label || "the result"}`}>
         <table className={styles.tensor}>
           <tbody>
             {grid.rows.map((row, i) => (

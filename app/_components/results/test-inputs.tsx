@@ -17,7 +17,12 @@ function show(value: unknown): string {
 
 export function TestInputs({ input, params }: { input: unknown; params?: string[] }) {
   if (!Array.isArray(input) || input.some((a) => a !== null && typeof a === "object" && !Array.isArray(a) && "op" in a)) {
-    return <pre className={styles.json}>{show(input)}</pre>;
+    return (
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access
+      <pre className={styles.json} tabIndex={0}>
+        {show(input)}
+      </pre>
+    );
   }
   return (
     <dl className={styles.inputs} data-testid="test-inputs">
@@ -26,7 +31,10 @@ export function TestInputs({ input, params }: { input: unknown; params?: string[
         <div key={i} className={styles.inputRow}>
           <dt>{params?.[i] ?? `argument ${i + 1}`}</dt>
           <dd>
-            <pre className={styles.json}>{show(value)}</pre>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access */}
+            <pre className={styles.json} tabIndex={0}>
+              {show(value)}
+            </pre>
           </dd>
         </div>
       ))}

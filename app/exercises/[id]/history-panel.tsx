@@ -35,7 +35,8 @@ export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
               )}
             </div>
             {showing === "code" && (
-              <pre className={styles.code} data-testid="history-code">
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access
+              <pre className={styles.code} data-testid="history-code" tabIndex={0}>
                 {entry.code}
               </pre>
             )}
