@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatPoints } from "@/lib/analytics/format";
 import { LocalTime } from "@/app/_components/local-time";
+import { InlineCode } from "@/app/_components/results/inline-code";
 import { requireUser } from "@/lib/auth/session";
 import { isListed } from "@/lib/dashboard/activity";
 import { formatPercent } from "@/lib/format/percent";
@@ -120,7 +121,7 @@ export default async function DashboardPage() {
                 ) : (
                   <span className="status-pill status-pill--partial">still open</span>
                 )}{" "}
-                <strong>{title(m.exerciseId)}</strong> — {m.message ?? m.misconceptionId}{" "}
+                <strong>{title(m.exerciseId)}</strong> — <InlineCode text={m.message ?? m.misconceptionId} />{" "}
                 <span className="muted">
                   (seen in {[m.submissions && times(m.submissions, "submission"), m.runs && times(m.runs, "practice run")].filter(Boolean).join(" and ")}; last{" "}
                   <LocalTime iso={m.lastSeen.toISOString()} />

@@ -12,11 +12,11 @@ function DiffCell({ cell }: { cell: Cell }) {
   }
   return (
     <td className={styles.cellBad} data-mismatch="true">
-      <span className={styles.expected}>
+      <span className={styles.expected} data-testid="cell-expected">
         <span className="visually-hidden">expected </span>
         {expected}
       </span>
-      <span className={styles.actual}>
+      <span className={styles.actual} data-testid="cell-yours">
         <span className="visually-hidden">yours </span>
         {actual}
       </span>
