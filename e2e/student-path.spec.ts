@@ -33,12 +33,16 @@ async function expectHitTestable(target: Locator): Promise<void> {
   expect(hit).toBe(true);
 }
 
-/** Puts code in the editor through the autosave API (the way a draft from another device arrives), then reloads. */
-async function loadCode(page: Page, code: string): Promise<void> {
+/**
+ * Puts code in the editor through the autosave API (the way a draft from
+ * another device arrives), reloads, and (on a phone) opens the Code tab.
+ */
+async function loadCode(page: Page, code: string, phone: boolean): Promise<void> {
   const origin = new URL(page.url()).origin;
   const saved = await page.request.put("/api/exercises/batchnorm-forward/draft", { data: { code, language: "typescript" }, headers: { origin } });
   expect(saved.ok()).toBe(true);
   await page.reload();
+  if (phone) await page.getByRole("tab", { name: "Code" }).click();
   await expect(editor(page).locator(".view-lines")).toContainText(code.split("\n")[0].slice(0, 30), { timeout: 30_000 });
 }
 
@@ -94,8 +98,7 @@ for (const device of viewports) {
       expect(await seriousViolations(page)).toEqual([]);
 
       // Wrong solution 1: N − 1. The misconception comes first; no hint about the (correct) mean.
-      await loadCode(page, UNBIASED_FORWARD);
-      if (phone) await page.getByRole("tab", { name: "Code" }).click();
+      await loadCode(page, UNBIASED_FORWARD, phone);
       await expectHitTestable(run);
       await run.click();
       const summary = page.getByTestId("result-summary");
@@ -107,8 +110,7 @@ for (const device of viewports) {
       expect(await seriousViolations(page)).toEqual([]);
 
       // Wrong solution 2: ε outside the root. Another first fix; the difference shows at tolerance scale.
-      await loadCode(page, EPS_OUTSIDE_FORWARD);
-      if (phone) await page.getByRole("tab", { name: "Code" }).click();
+      await loadCode(page, EPS_OUTSIDE_FORWARD, phone);
       await run.click();
       await expect(summary).toBeFocused();
       await expect(page.getByTestId("fix-first")).not.toContainText("N − 1");
@@ -124,8 +126,7 @@ for (const device of viewports) {
       await expect(page.getByTestId("results")).not.toContainText("`");
 
       // The fix: a passing submission, its summary focused, and a Next link.
-      await loadCode(page, CORRECT_FORWARD);
-      if (phone) await page.getByRole("tab", { name: "Code" }).click();
+      await loadCode(page, CORRECT_FORWARD, phone);
       await expectHitTestable(submit);
       await submit.click();
       await expect(page.getByTestId("verdict")).toHaveText("passed");
