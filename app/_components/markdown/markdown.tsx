@@ -5,7 +5,9 @@
  */
 import type { Element } from "hast";
 import type { ComponentProps } from "react";
-import ReactMarkdown from "react-markdown";
+import type { ReactElement } from "react";
+import renderMarkdown from "react-markdown";
+import { boundedMemo } from "@/lib/cache/bounded-memo";
 import { isFigureId } from "@/lib/content/figure-ids";
 import { rehypePlugins, remarkPlugins } from "@/lib/content/markdown-plugins";
 import { LessonFigure } from "../figures/lesson-figure";
@@ -27,10 +29,18 @@ function Pre({ node, ...props }: ComponentProps<"pre"> & { node?: Element }) {
   return <pre {...props} />;
 }
 
-export function Markdown({ source, allowFigures = false }: { source: string; allowFigures?: boolean }) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={pagePlugins} components={allowFigures ? { pre: Pre } : undefined}>
-      {source}
-    </ReactMarkdown>
+// Parsing markdown and typesetting its math (KaTeX) cost lessons and exercise
+// prompts 100–300 ms per request; a source always renders to the same tree,
+// so each is rendered once (react-markdown's synchronous renderer, no hooks).
+const render = (allowFigures: boolean) =>
+  boundedMemo(
+    (source): ReactElement =>
+      renderMarkdown({ children: source, remarkPlugins, rehypePlugins: pagePlugins, components: allowFigures ? { pre: Pre } : undefined }),
+    300,
   );
+const plain = render(false);
+const withFigures = render(true);
+
+export function Markdown({ source, allowFigures = false }: { source: string; allowFigures?: boolean }) {
+  return (allowFigures ? withFigures : plain)(source);
 }

@@ -10,9 +10,8 @@ import { nextStep } from "@/lib/course-nav/next-step";
 import { requireUser } from "@/lib/auth/session";
 import { getDraft } from "@/lib/drafts/drafts";
 import { openedHints } from "@/lib/hints/hint-opens";
-import { editorDeclarations } from "@/lib/submissions/editor-declarations";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
-import { javascriptStarter } from "@/lib/submissions/javascript-starter";
+import { starterViews } from "@/lib/submissions/starter-views";
 import { isKnownExercise } from "@/lib/submissions/known-exercise";
 import styles from "../workspace.module.css";
 import { HintsPanel } from "./hints-panel";
@@ -66,13 +65,14 @@ export default async function ExercisePage({ params }: Props) {
     </article>
   );
 
+  const views = starterViews(exercise.starter, exercise.entry);
   return (
     <Workspace
       userId={user.id}
       exerciseId={id}
       languages={exercise.languages}
-      starters={{ typescript: exercise.starter, javascript: javascriptStarter(exercise.starter) }}
-      declarations={editorDeclarations(exercise.starter, exercise.entry)}
+      starters={{ typescript: exercise.starter, javascript: views.javascript }}
+      declarations={views.declarations}
       serverDraft={draft ? { code: draft.code, language: draft.language, savedAt: Date.parse(draft.updatedAt) } : null}
       history={history}
       prompt={prompt}
