@@ -37,7 +37,8 @@ for (const device of viewports) {
     });
 
     test("student pages, the workspace with results included", async ({ page }) => {
-      test.setTimeout(120_000);
+      // axe over Monaco and the value tables takes a while on a loaded 2-core machine.
+      test.setTimeout(240_000);
       await signUpNewStudent(page, `Axe ${device.name}`);
       for (const path of ["/", "/lessons", "/lessons/fitting-batchnorm", "/quizzes/normalizing-activations", "/exercises", "/dashboard", "/lab"]) {
         await visit(page, path);
