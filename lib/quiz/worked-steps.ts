@@ -4,7 +4,7 @@
  * value only. One line per intermediate quantity, in plain text (Unicode
  * math), computed with the same helpers as the formulas that grade.
  */
-import { backward4, biasedVariance, type FormulaName, mean, type Params, upstream4, values4 } from "./formulas";
+import { backward4, biasedVariance, type FormulaName, gammas4, layernormRow4, mean, type Params, upstream4, values4 } from "./formulas";
 import { formatNumber as f } from "./variants";
 
 const list = (xs: number[]) => xs.map(f).join(", ");
@@ -70,6 +70,42 @@ const STEPS: Record<FormulaName, (p: Params) => string[]> = {
       ...normalizeSteps(values4(p), p.x1, p.eps).lines.slice(0, 3),
       `x̂ = (${list(b.xhat)}); dβ = ΣG = ${f(b.dbeta)}; dγ = Σ G x̂ = ${f(b.dgamma)}`,
       `dx₁ = γ ÷ (4 √(σ² + ε)) × (4 G₁ − dβ − x̂₁ dγ) = ${f(p.gamma)} ÷ (4 × ${f(b.std)}) × (4 × ${f(p.g1)} − ${f(b.dbeta)} − ${f(b.xhat[0])} × ${f(b.dgamma)}) = ${f(b.dx1)}`,
+    ];
+  },
+  "pytorch-running-var-one-step": (p) => {
+    const unbiased = (p.s2 * p.n) / (p.n - 1);
+    return [
+      `PyTorch stores the unbiased variance: s² × N ÷ (N − 1) = ${f(p.s2)} × ${f(p.n)} ÷ ${f(p.n - 1)} = ${f(unbiased)}`,
+      `running_var starts at 1; momentum ${f(p.momentumPt)} weighs the NEW value: (1 − ${f(p.momentumPt)}) × 1 + ${f(p.momentumPt)} × ${f(unbiased)} = ${f(1 - p.momentumPt + p.momentumPt * unbiased)}`,
+    ];
+  },
+  "folded-conv-tap": (p) => {
+    const scale = p.gamma0 / Math.sqrt(p.var0 + p.eps);
+    return [
+      "the tap belongs to OUTPUT channel 0, so it is scaled by s₀ (the input channel does not matter)",
+      `s₀ = γ₀ ÷ √(r_σ²₀ + ε) = ${f(p.gamma0)} ÷ √(${f(p.var0)} + ${f(p.eps)}) = ${f(scale)}`,
+      `w′ = s₀ × w = ${f(scale)} × ${f(p.w)} = ${f(scale * p.w)}`,
+    ];
+  },
+  "centred-difference-cube": (p) => {
+    const plus = (p.a + p.h) ** 3;
+    const minus = (p.a - p.h) ** 3;
+    return [
+      `L(a + h) = (${f(p.a)} + ${f(p.h)})³ = ${f(plus)}`,
+      `L(a − h) = (${f(p.a)} − ${f(p.h)})³ = ${f(minus)}`,
+      `(L(a + h) − L(a − h)) ÷ 2h = (${f(plus)} − ${f(minus)}) ÷ ${f(2 * p.h)} = ${f((plus - minus) / (2 * p.h))} (exactly 3a² + h²)`,
+    ];
+  },
+  "layernorm-dx-first-4": (p) => {
+    const row = layernormRow4(p);
+    const g = values4(p, upstream4).map((G, j) => G * p[gammas4[j]]);
+    const sumG = g.reduce((s, v) => s + v, 0);
+    const sumGx = g.reduce((s, v, j) => s + v * row.xhat[j], 0);
+    return [
+      ...normalizeSteps(values4(p), p.x1, p.eps).lines.slice(0, 3),
+      `g = γ ⊙ G = (${list(g)}) (γ is per feature, so it goes inside the row sums)`,
+      `x̂ = (${list(row.xhat)}); Σ g = ${f(sumG)}; Σ g x̂ = ${f(sumGx)}`,
+      `dx₁ = (4 g₁ − Σ g − x̂₁ Σ g x̂) ÷ (4 √(σ² + ε)) = (4 × ${f(g[0])} − ${f(sumG)} − ${f(row.xhat[0])} × ${f(sumGx)}) ÷ (4 × ${f(row.std)}) = ${f(row.dx1)}`,
     ];
   },
 };
