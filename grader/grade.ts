@@ -123,6 +123,7 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     kind: t.kind,
     payload: payload(t),
     ...(t.kind === "call" && t.entry && t.entry !== spec.entry ? { entry: t.entry } : {}),
+    ...(t.kind === "call" && t.markers ? { markers: true } : {}),
   }));
   const streamed = options.onTestResult ? streamVerdicts(exercise, tests, compiled.module, options.onTestResult) : null;
   const outcome = runInSandbox({
@@ -192,7 +193,7 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     // Only a name the exercise requires is echoed back (the envelope comes out of the isolate).
     const required = [spec.entry, ...Object.keys(spec.otherEntries ?? {})];
     const name = required.find((n) => n === env.load?.missing) ?? spec.entry;
-    const error = missingExportError(code, name, spec.kind, env.load.exports, env.load.exportCount);
+    const error = missingExportError(code, name, name === spec.entry ? spec.kind : "function", env.load.exports, env.load.exportCount);
     const notRun = `Not run: your module does not export \`${name}\`.`;
     return done({ status: "error", summary: error.message, console: consoleLines, compileErrors: [error], tests: allTests(tests, "error", notRun) });
   }

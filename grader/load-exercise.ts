@@ -20,6 +20,7 @@ import {
   ScenarioStepSchema,
   ScenarioTestDefinitionSchema,
 } from "./schema";
+import { hasMarkers, markerProblem } from "./function-args";
 import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
 
 export class ExerciseFormatError extends Error {
@@ -196,9 +197,7 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   if (!validate) {
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
-    return "scenario" in d
-      ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] }
-      : { ...base, kind: "call", args: generated as JsonData[], ...callOptions(d) };
+    return "scenario" in d ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] } : callTest(base, d, generated as JsonData[]);
   }
   if ("scenario" in d) {
     const steps = StepsSchema.safeParse(generated);
@@ -207,12 +206,21 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   const args = ArgsSchema.safeParse(generated);
   if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
-  return { ...base, kind: "call", args: args.data as JsonData[], ...callOptions(d) };
+  const problem = markerProblem(args.data, [spec.entry, ...Object.keys(spec.otherEntries ?? {})]);
+  if (problem) throw new ExerciseFormatError(`${where}: field \`args\`: ${problem}`);
+  return callTest(base, d, args.data as JsonData[]);
 }
 
-/** The optional fields of a call test that travel with it once resolved. */
-function callOptions(d: z.infer<typeof CallTestDefinitionSchema>): { compare?: string[]; entry?: string; throws?: true } {
-  return { ...(d.compare ? { compare: d.compare } : {}), ...(d.entry ? { entry: d.entry } : {}), ...(d.throws ? { throws: d.throws } : {}) };
+function callTest(base: Omit<ResolvedTest, "kind">, d: TestDefinition, args: JsonData[]): ResolvedTest {
+  return {
+    ...base,
+    kind: "call",
+    args,
+    ...("compare" in d && d.compare ? { compare: d.compare } : {}),
+    ...("entry" in d && d.entry ? { entry: d.entry } : {}),
+    ...("throws" in d && d.throws ? { throws: d.throws } : {}),
+    ...(hasMarkers(args) ? { markers: true } : {}),
+  };
 }
 
 /** " at tests.ts line L, column C" from a thrown error's stack, when a frame is in tests.ts. */

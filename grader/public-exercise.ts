@@ -12,6 +12,8 @@ export const PublicExerciseSchema = z.object({
   module: z.string(),
   kind: ExerciseSpecSchema.shape.kind,
   entry: z.string(),
+  /** the entry's parameter names, to label a public test's inputs */
+  params: z.array(z.string()).optional(),
   languages: ExerciseSpecSchema.shape.languages,
   lesson: z.string(),
   /** markdown with KaTeX math */
@@ -32,6 +34,7 @@ export function toPublicExercise(exercise: LoadedExercise): PublicExercise {
     module: spec.module,
     kind: spec.kind,
     entry: spec.entry,
+    ...(spec.params ? { params: spec.params } : {}),
     languages: spec.languages,
     lesson: spec.lesson,
     prompt: exercise.prompt,

@@ -29,6 +29,8 @@ export interface SandboxTest {
   payload: string;
   /** a call test of another exported function than the entry (one of `others`) */
   entry?: string;
+  /** call tests: the arguments hold function-args.ts markers */
+  markers?: boolean;
 }
 
 export interface SandboxCaps {
@@ -120,7 +122,13 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
     entry: req.entry,
     others: req.others ?? [],
     caps: req.caps,
-    tests: req.tests.map((t) => ({ h: t.hidden ? 1 : 0, k: t.kind === "call" ? "c" : "s", a: t.payload, ...(t.entry ? { f: t.entry } : {}) })),
+    tests: req.tests.map((t) => ({
+      h: t.hidden ? 1 : 0,
+      k: t.kind === "call" ? "c" : "s",
+      a: t.payload,
+      ...(t.entry ? { f: t.entry } : {}),
+      ...(t.markers ? { r: 1 } : {}),
+    })),
   });
   const isolate = new ivm.Isolate({ memoryLimit: req.limits.memoryMb });
   let context: ivm.Context | undefined;

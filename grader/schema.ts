@@ -40,10 +40,14 @@ export const ExerciseSpecSchema = z.object({
   params: z.array(identifier).optional(),
   /**
    * Further functions the module must export (kind "function" only), each with
-   * its parameter names; a call test targets one with `entry`. For exercises
-   * whose API is a pair, e.g. a forward and a backward pass.
+   * its parameter names; a call test targets one with `entry`, a `$call`
+   * marker names one (FORMAT.md, "Several functions"). For exercises whose API
+   * is a pair, e.g. a forward and a backward pass.
    */
-  otherEntries: z.record(identifier, z.array(identifier)).optional(),
+  otherEntries: z
+    .record(identifier, z.array(identifier))
+    .refine((o) => Object.keys(o).length <= 8, "at most 8 otherEntries")
+    .optional(),
   // strict: a misspelt key ("tolerence") is an error, not a silently used default
 }).strict();
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
@@ -99,7 +103,20 @@ export type ResolvedTest = {
   points: number;
   hint?: string;
   tolerance: Tolerance;
-} & ({ kind: "call"; args: JsonData[]; compare?: string[]; entry?: string; throws?: true } | { kind: "scenario"; steps: ScenarioStep[] });
+} & (
+  | {
+      kind: "call";
+      args: JsonData[];
+      compare?: string[];
+      /** the function to call when not the exercise's entry (one of its `otherEntries`) */
+      entry?: string;
+      /** the call must throw */
+      throws?: true;
+      /** the args hold function-args.ts markers ($fn, $call) */
+      markers?: boolean;
+    }
+  | { kind: "scenario"; steps: ScenarioStep[] }
+);
 
 // ---------- mistakes/*.ts ----------
 

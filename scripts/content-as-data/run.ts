@@ -8,7 +8,7 @@
  * Exits 1 if either scenario fails; prints each step's outcome and duration.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -39,7 +39,10 @@ function editCourse(root: string, edit: (course: Course) => void): void {
 }
 
 function freshClone(): string {
-  const root = path.join(mkdtempSync(path.join(tmpdir(), "content-as-data-")), "repo");
+  const base = mkdtempSync(path.join(tmpdir(), "content-as-data-"));
+  // Grading workers run as `nobody` when started by root and must read the clone (mkdtemp makes it 0700).
+  chmodSync(base, 0o755);
+  const root = path.join(base, "repo");
   if (!run(repo, "clone the committed repository", "git", ["clone", "--quiet", "--shared", repo, root])) process.exit(1);
   // Installed once: the clone uses this checkout's dependencies and generated Prisma client.
   symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"));

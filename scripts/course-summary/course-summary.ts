@@ -59,7 +59,7 @@ export async function courseSummary(): Promise<string> {
     hints += exerciseHints;
     if (exerciseHints) withHints++;
     rows.push(
-      `| \`${id}\` — ${exercise.spec.title} | ${moduleOf.get(id) ?? "—"} | \`${exercise.spec.entry}\` | ${pub} + ${hidden} | ${exercise.mistakes.length} | ${exerciseHints || "—"} |`,
+      `| \`${id}\` — ${exercise.spec.title} | ${moduleOf.get(id) ?? "—"} | ${[exercise.spec.entry, ...Object.keys(exercise.spec.otherEntries ?? {})].map((name) => `\`${name}\``).join(", ")} | ${pub} + ${hidden} | ${exercise.mistakes.length} | ${exerciseHints || "—"} |`,
     );
   }
   const typeCounts = Object.entries(QUESTION_TYPES)
