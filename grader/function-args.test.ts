@@ -50,12 +50,14 @@ describe("function catalog (host side)", () => {
     expect(f(input)).toEqual(before);
   });
 
-  it("$call passes the value of another export, with $fn markers revived inside", () => {
-    const exports = { twice: (g: F, v: number[][]) => g(v).map((r) => r.map((t) => 2 * t)) };
-    const [value, plain] = reviveArgs([{ $call: "twice", args: [{ $fn: "tanh" }, [[0]]] }, [[7]]], exports);
+  it("$call passes the value of another entry, with $fn markers revived inside", () => {
+    const entries = { twice: (g: F, v: number[][]) => g(v).map((r) => r.map((t) => 2 * t)) };
+    const [value, plain] = reviveArgs([{ $call: "twice", args: [{ $fn: "tanh" }, [[0]]] }, [[7]]], entries);
     expect(value).toEqual([[0]]);
     expect(plain).toEqual([[7]]);
-    expect(() => reviveArgs([{ $call: "missing", args: [] }], exports)).toThrow();
+    expect(() => reviveArgs([{ $call: "missing", args: [] }], entries)).toThrow();
+    // only the table's own names: nothing inherited from Object.prototype is callable
+    expect(() => reviveArgs([{ $call: "toString", args: [] }], entries)).toThrow(/cannot call toString/);
   });
 
   it("load-time validation names the problem", () => {

@@ -54,6 +54,22 @@ describe("planFeedback", () => {
     expect(plan.fixFirst?.testId).toBe("non-unit-gamma");
   });
 
+  it("shows a hidden `throws` test's hint when the only failure is a missing error", async () => {
+    const exercise = await loadExercise("groupnorm");
+    const reference = await readFile(path.join(process.cwd(), "exercises", "groupnorm", "reference.ts"), "utf8");
+    // The backward pass forgets to refuse groups that do not divide C; everything else is the reference.
+    const code = reference.replace(
+      "const perGroup = checkGroups(channels, groups);\n  const { mean, variance } = groupStatistics(x, groups, perGroup);\n  const dgamma",
+      "if (channels % groups !== 0) return { dx: dout, dgamma: gamma.map(() => 0), dbeta: gamma.map(() => 0) };\n  const perGroup = checkGroups(channels, groups);\n  const { mean, variance } = groupStatistics(x, groups, perGroup);\n  const dgamma",
+    );
+    expect(code).not.toBe(reference);
+    const report = await gradeInProcess(exercise, code, "typescript", "submit", { seed: "0123abcd" });
+    const failing = report.tests.filter((t) => t.status !== "passed");
+    expect(failing.map((t) => [t.id, t.failure])).toEqual([["backward-not-divisible-throws", "no-error-thrown"]]);
+    // (the named mistake no-divisibility-check explains it when recognised; without it, the hint is the help)
+    expect(planFeedback(unrecognised(report)).hints["backward-not-divisible-throws"]).toMatch(/checks groups exactly like the forward pass/);
+  });
+
   it("gives no fix-this-first line and no hints to a passing submission", async () => {
     const plan = planFeedback(await grade("batchnorm-forward", "reference.ts", "submit"));
     expect(plan.fixFirst).toBeNull();

@@ -8,7 +8,9 @@
  *   the table shows as correct, only on the first failing test (hints are
  *   written for tests in order of difficulty; a later test failing the same
  *   way would otherwise point at a cause the earlier one rules out), and on
- *   hidden tests only for wrong values and only when no public test failed.
+ *   hidden tests only for wrong values or a missing error (a `throws` test:
+ *   its hint is the only way to learn which input must be refused) and only
+ *   when no public test failed.
  * Pure and browser-safe (it reads only the report).
  */
 import type { GradeReport, TestResult } from "@/grader/schema";
@@ -36,6 +38,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const mentions = (hint: string, output: string) => (OUTPUT_WORDS[output] ?? new RegExp(`\\b${escapeRegExp(output)}\\b`, "i")).test(hint);
 
 const VALUE_FAILURES = new Set(["wrong-values", "wrong-shape-or-type", "not-finite"]);
+/** Failures of a hidden test whose author hint may be shown (fixed text, never the inputs). */
+const HIDDEN_HINT_FAILURES = new Set([...VALUE_FAILURES, "no-error-thrown"]);
 
 function verdictsOf(test: TestResult): OutputVerdict[] | null {
   return test.visibility === "public" && test.detail && test.failure !== "modified-input" ? outputVerdicts(test.detail) : null;
@@ -86,7 +90,7 @@ export function planFeedback(report: GradeReport): FeedbackPlan {
       !hintGiven &&
       report.compileErrors.length === 0 &&
       !explained.has(test.id) &&
-      (test.visibility === "public" ? test.failure !== "not-run" : !publicFailed && VALUE_FAILURES.has(test.failure ?? "")) &&
+      (test.visibility === "public" ? test.failure !== "not-run" : !publicFailed && HIDDEN_HINT_FAILURES.has(test.failure ?? "")) &&
       !contradicts(test.hint, verdicts);
     hints[test.id] = fits ? (test.hint ?? null) : null;
     if (fits) hintGiven = true;
