@@ -46,6 +46,13 @@ describe("staticChecks", () => {
     expect(staticChecks(exercise(), course)).toEqual([]);
   });
 
+  it("requires the prompt to mention every function of otherEntries", () => {
+    const base = exercise();
+    const ex = exercise({ spec: { ...base.spec, otherEntries: { layernormBackward: ["dout", "x"] } } });
+    expect(staticChecks(ex, course)).toEqual([expect.stringMatching(/prompt\.md: never mentions `layernormBackward`/)]);
+    expect(staticChecks({ ...ex, prompt: "Write `layernormForward` and `layernormBackward`." }, course)).toEqual([]);
+  });
+
   it("requires hidden tests to be worth more than public ones", () => {
     const ex = exercise({ tests: [test("p1", "public", 2), test("p2", "public", 1), test("p3", "public", 1), test("h1", "hidden", 4)] });
     expect(staticChecks(ex, course).join("\n")).toMatch(/hidden tests are worth 4 points, public 4/);

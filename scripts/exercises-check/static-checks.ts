@@ -34,6 +34,9 @@ export function staticChecks(ex: LoadedExercise, course: CourseOutline | null): 
   }
 
   if (!ex.prompt.includes(ex.spec.entry)) errors.push(`${id}/prompt.md: never mentions the entry \`${ex.spec.entry}\``);
+  for (const name of Object.keys(ex.spec.otherEntries ?? {})) {
+    if (!ex.prompt.includes(name)) errors.push(`${id}/prompt.md: never mentions \`${name}\` (one of exercise.json's otherEntries, which students must write too)`);
+  }
 
   const publicTests = ex.tests.filter((t) => t.visibility === "public");
   const hiddenTests = ex.tests.filter((t) => t.visibility === "hidden");
