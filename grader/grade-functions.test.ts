@@ -2,7 +2,7 @@
  * Several exported functions and functions as test arguments, through the
  * real sandbox (function-args.ts; the gradient-check exercise): the function
  * the student receives computes bit for bit what the host's copy computes,
- * a missing second export is named, a `$call` result flows from one student
+ * a missing function of otherEntries is named, a `$call` result flows from one student
  * function into another, and a mutation made inside a `$call` is caught.
  */
 import { describe, expect, it } from "vitest";
@@ -58,7 +58,7 @@ describe("functions as test arguments (through the sandbox)", () => {
     expect(value).toBe(Math.tanh(2) - 1);
   });
 
-  it("a submission without the second export gets the missing-export error naming it", async () => {
+  it("a submission without a function of otherEntries gets the missing-export error naming it", async () => {
     const ex = await loadExercise("gradient-check");
     const r = await gradeInProcess(ex, "export function gradCheck(f: any, x: number[][]) { return x; }", "typescript", "run");
     expect(r.status).toBe("error");
