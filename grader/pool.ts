@@ -13,7 +13,6 @@ import { readExerciseSpec } from "./load-exercise";
 import { type CapacityOptions, longIdle, msUntilNextSlow, startableJobs, workersToRetire, workersToSpawn } from "./pool-capacity";
 import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
 import { NORMAL_WORKER_NICE, SLOW_JOB_NICE, setWorkerNice } from "./worker-priority";
-import type { PublicExercise } from "./public-exercise";
 import { type InfraCause, infraMessage, infrastructureReport } from "./infrastructure-report";
 import type { ExerciseSpec, GradeReport, GradeRequest } from "./schema";
 import { FromWorkerSchema, type ToWorker } from "./worker-protocol";
@@ -60,7 +59,7 @@ export interface PoolOptions {
 
 export type { InfraCause } from "./infrastructure-report";
 
-type Outcome = { kind: "report"; report: GradeReport } | { kind: "public"; exercise: PublicExercise };
+type Outcome = { kind: "report"; report: GradeReport };
 
 interface Job {
   id: number;
@@ -135,15 +134,6 @@ export class GraderPool {
     if (outcome.kind !== "report") throw new Error("unexpected worker answer");
     outcome.report.timings.queueMs = Math.max(0, performance.now() - enqueuedAt - outcome.report.timings.totalMs);
     return outcome.report;
-  }
-
-  async publicExercise(exerciseId: string): Promise<PublicExercise> {
-    await this.spec(exerciseId);
-    const outcome = await this.enqueue({ type: "public", jobId: 0, exerciseId }, (job, cause) =>
-      job.reject(new GraderJobError(`the grading worker failed (${cause})`, "internal")),
-    );
-    if (outcome.kind !== "public") throw new Error("unexpected worker answer");
-    return outcome.exercise;
   }
 
   /**
@@ -273,8 +263,6 @@ export class GraderPool {
     if (msg.type === "report") {
       this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, msg.maxRssMb);
       job.resolve({ kind: "report", report: msg.report });
-    } else if (msg.type === "public") {
-      job.resolve({ kind: "public", exercise: msg.exercise });
     } else {
       job.reject(new GraderJobError(msg.message, msg.reason));
     }

@@ -89,6 +89,8 @@ async function storeReport(id: string, userId: string, exerciseId: string, isSub
         verdict: report.status,
         score: report.score,
         report: JSON.stringify(report),
+        // the content that produced this report (an infrastructure failure names none: keep the submit-time hash)
+        ...(report.contentHash ? { contentHash: report.contentHash } : {}),
         gradingMs,
         finishedAt: new Date(),
       },

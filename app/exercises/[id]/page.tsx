@@ -3,14 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown/markdown";
-import { loadPublicExercise } from "@/grader";
 import { requireUser } from "@/lib/auth/session";
+import { findExercise } from "@/lib/content/manifest";
 import { getDraft } from "@/lib/drafts/drafts";
 import { openedHints } from "@/lib/hints/hint-opens";
-import { editorDeclarations } from "@/lib/submissions/editor-declarations";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
-import { javascriptStarter } from "@/lib/submissions/javascript-starter";
-import { isKnownExercise } from "@/lib/submissions/known-exercise";
 import styles from "../workspace.module.css";
 import { HintsPanel } from "./hints-panel";
 import { Workspace } from "./workspace";
@@ -21,16 +18,15 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  if (!(await isKnownExercise(id))) return { title: "Exercise not found" };
-  return { title: (await loadPublicExercise(id)).title };
+  return { title: (await findExercise(id))?.title ?? "Exercise not found" };
 }
 
 export default async function ExercisePage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/exercises/${id}`);
-  if (!(await isKnownExercise(id))) notFound();
-  const [exercise, draft, history, hints] = await Promise.all([
-    loadPublicExercise(id),
+  const exercise = await findExercise(id);
+  if (!exercise) notFound();
+  const [draft, history, hints] = await Promise.all([
     getDraft(user.id, id),
     listSubmissionHistory(user.id, id),
     openedHints(user.id, id),
@@ -62,8 +58,8 @@ export default async function ExercisePage({ params }: Props) {
           userId={user.id}
           exerciseId={id}
           languages={exercise.languages}
-          starters={{ typescript: exercise.starter, javascript: javascriptStarter(exercise.starter) }}
-          declarations={editorDeclarations(exercise.starter, exercise.entry)}
+          starters={exercise.starters}
+          declarations={exercise.declarations}
           serverDraft={draft ? { code: draft.code, language: draft.language, savedAt: Date.parse(draft.updatedAt) } : null}
           history={history}
         />
