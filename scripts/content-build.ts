@@ -5,10 +5,9 @@
  * touching the old manifest when there is any. Run by npm start, npm run
  * build, npm test and exercises:check; the dev server runs it on a change.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildManifest } from "@/lib/content/build/build-manifest";
-import { manifestPath } from "@/lib/content/manifest-path";
+import { writeManifest } from "@/lib/content/build/write-manifest";
 import { contentRoot } from "@/lib/content/paths";
 
 const started = performance.now();
@@ -18,12 +17,7 @@ if (!manifest) {
   console.error(`content:build: ${problems.length} problem(s) in ${contentRoot()}; the manifest was not written`);
   process.exit(1);
 }
-const file = manifestPath();
-mkdirSync(path.dirname(file), { recursive: true });
-// write-then-rename: a server reading the manifest never sees half a file
-const temporary = `${file}.${process.pid}.tmp`;
-writeFileSync(temporary, JSON.stringify(manifest));
-renameSync(temporary, file);
+const file = writeManifest(manifest);
 const ms = (performance.now() - started).toFixed(0);
 console.log(
   `content:build: ${Object.keys(manifest.exercises).length} exercises, ${Object.keys(manifest.lessons).length} lessons, ${Object.keys(manifest.quizzes).length} quizzes → ${path.relative(process.cwd(), file) || file} (${ms} ms)`,

@@ -33,6 +33,9 @@ export default async function ExerciseAnalyticsPage({ params }: { params: Promis
         <Link href="/instructor">← Instructor dashboard</Link>
       </p>
       <h1>{exercise.title}</h1>
+      <p>
+        <Link href={`/instructor/exercises/${exercise.id}/regrade`}>Regrade submissions against the current content</Link>
+      </p>
       <dl className={styles.toolbar} data-testid="exercise-headline">
         <dt>Pass rate</dt>
         <dd data-testid="pass-rate">
