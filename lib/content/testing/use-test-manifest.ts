@@ -10,10 +10,13 @@ import { buildManifest } from "../build/build-manifest";
 import { writeManifest } from "../build/write-manifest";
 import type { Manifest } from "../manifest-schema";
 
+let ownManifest: string | undefined;
+
 export async function useTestManifest(root?: string): Promise<Manifest> {
   const { manifest, problems } = await buildManifest(root);
   if (!manifest) throw new Error(`content does not build:\n${problems.join("\n")}`);
-  process.env.CONTENT_MANIFEST ??= path.join(mkdtempSync(path.join(tmpdir(), "manifest-")), "manifest.json");
-  writeManifest(manifest, process.env.CONTENT_MANIFEST);
+  // a file of this test's own (not the shared one global-manifest.ts made), rewritten on each call
+  ownManifest ??= path.join(mkdtempSync(path.join(tmpdir(), "manifest-")), "manifest.json");
+  process.env.CONTENT_MANIFEST = writeManifest(manifest, ownManifest);
   return manifest;
 }
