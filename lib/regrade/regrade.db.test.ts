@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabaseDir } from "@/lib/analytics/testing/temp-database";
 import { copyContent } from "@/lib/content/testing/content-copy";
-import { useTestManifest } from "@/lib/content/testing/use-test-manifest";
+import { buildTestManifest } from "@/lib/content/testing/build-test-manifest";
 
 const root = copyContent();
 process.env.EXERCISES_DIR = root;
@@ -39,12 +39,12 @@ async function passedTally(userId: string) {
 async function changeReference(from: string, to: string) {
   const file = path.join(root, EXERCISE, "reference.ts");
   writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
-  await useTestManifest(root);
+  await buildTestManifest(root);
   return (await findExercise(EXERCISE))!.contentHash;
 }
 
 beforeAll(async () => {
-  await useTestManifest(root);
+  await buildTestManifest(root);
   const { prepareDatabase } = await import("@/scripts/prepare-database");
   prepareDatabase();
   ({ db } = await import("@/lib/db"));

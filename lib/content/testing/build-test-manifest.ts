@@ -12,7 +12,7 @@ import type { Manifest } from "../manifest-schema";
 
 let ownManifest: string | undefined;
 
-export async function useTestManifest(root?: string): Promise<Manifest> {
+export async function buildTestManifest(root?: string): Promise<Manifest> {
   const { manifest, problems } = await buildManifest(root);
   if (!manifest) throw new Error(`content does not build:\n${problems.join("\n")}`);
   // a file of this test's own (not the shared one global-manifest.ts made), rewritten on each call
