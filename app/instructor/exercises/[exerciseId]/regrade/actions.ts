@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireInstructor } from "@/lib/auth/session";
 import { findExercise } from "@/lib/content/manifest";
-import { applyRegrade, discardRegrade, pauseRegrade, RegradeStateError, resumeRegrade, startRegrade } from "@/lib/regrade/jobs";
+import { applyRegrade, discardRegrade, latestJob, pauseRegrade, RegradeStateError, resumeRegrade, startRegrade } from "@/lib/regrade/jobs";
 import { runRegrade } from "@/lib/regrade/runner";
 
 export interface RegradeActionState {
@@ -24,6 +24,7 @@ function background(jobId: string): void {
 
 /** One form, five buttons (the pressed button's name="intent" says which). Instructors only. */
 export async function regradeAction(_prev: RegradeActionState, formData: FormData): Promise<RegradeActionState> {
+  const actor = await requireInstructor("/instructor");
   const parsed = InputSchema.safeParse({
     exerciseId: formData.get("exerciseId"),
     intent: formData.get("intent"),
@@ -31,7 +32,6 @@ export async function regradeAction(_prev: RegradeActionState, formData: FormDat
   });
   if (!parsed.success) return { error: "Invalid request." };
   const { exerciseId, intent, jobId } = parsed.data;
-  const actor = await requireInstructor(`/instructor/exercises/${exerciseId}/regrade`);
   const exercise = await findExercise(exerciseId);
   if (!exercise) return { error: "No such exercise." };
   try {
@@ -39,7 +39,8 @@ export async function regradeAction(_prev: RegradeActionState, formData: FormDat
       const job = await startRegrade(exercise.id, exercise.contentHash, actor.id);
       if (job.status === "running") background(job.id);
     } else {
-      if (!jobId) return { error: "Invalid request." };
+      // the job must be this exercise's (the form names both)
+      if (!jobId || (await latestJob(exercise.id))?.id !== jobId) return { error: "That regrade is not this exercise's latest." };
       if (intent === "pause") await pauseRegrade(jobId);
       if (intent === "resume") {
         await resumeRegrade(jobId);
