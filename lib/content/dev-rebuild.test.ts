@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   process.env.EXERCISES_DIR = previous.EXERCISES_DIR;
-  process.env.NODE_ENV = previous.NODE_ENV;
+  (process.env as Record<string, string | undefined>).NODE_ENV = previous.NODE_ENV;
   rmSync(path.dirname(root), { recursive: true, force: true });
 });
 
