@@ -1,8 +1,10 @@
 /**
  * With every grading worker busy on infinite loops, the course and exercise
  * pages still render: they read the content manifest, never a grading worker.
- * The bound (4 s per page) is generous and below the 5 s grading timeout a
- * loop runs into; no other timing is asserted.
+ * The server's HTML for each page is timed (a page that waited for a grading
+ * worker would wait behind the whole backlog of loops, tens of seconds); the
+ * bound (4 s per page) is generous and below the 5 s grading timeout. The
+ * browser then shows the exercise page, untimed.
  */
 import { expect, type Page, test } from "@playwright/test";
 import { signUpNewStudent } from "./helpers/auth";
@@ -15,6 +17,13 @@ const LOOP = `export function batchnormForward(x: number[][], gamma: number[], b
 const LOOPERS = 6;
 const RUNS_EACH = 3;
 const PAGE_BOUND_MS = 4_000;
+const PAGES = [
+  ["/exercises/batchnorm-forward", "Batch norm forward pass"],
+  ["/exercises", "Coding exercises"],
+  ["/", "Batch Normalization"],
+  ["/lessons/normalizing-activations", "Normalizing activations"],
+  ["/dashboard", "batchnorm-forward"],
+] as const;
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -27,6 +36,8 @@ test("course and exercise pages render while every grading worker spins on an in
     loopers.push(looper);
   }
   await signUpNewStudent(page, "Reader");
+  // first renders load code; what is measured below is a render under load, not a cold start
+  for (const [url] of PAGES) expect((await page.request.get(url)).status()).toBe(200);
 
   let settled = 0;
   const gradings = loopers.flatMap((looper, i) =>
@@ -43,18 +54,17 @@ test("course and exercise pages render while every grading worker spins on an in
   // the loops reach the workers (a Run of a loop takes its full time limit)
   await new Promise((r) => setTimeout(r, 1_500));
 
-  for (const [url, heading] of [
-    ["/exercises/batchnorm-forward", /Batch norm forward pass/],
-    ["/exercises", "Coding exercises"],
-    ["/", /Batch Normalization/],
-    ["/lessons/normalizing-activations", /.+/],
-    ["/dashboard", /.+/],
-  ] as const) {
+  for (const [url, text] of PAGES) {
     const started = Date.now();
-    await page.goto(url);
-    await expect(page.getByRole("heading", { level: 1 }).first()).toHaveText(heading);
-    expect(Date.now() - started, `${url} rendered in`).toBeLessThan(PAGE_BOUND_MS);
+    const response = await page.request.get(url);
+    const ms = Date.now() - started;
+    test.info().annotations.push({ type: "render ms", description: `${url}: ${ms}` });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain(text);
+    expect(ms, `${url} rendered in`).toBeLessThan(PAGE_BOUND_MS);
   }
+  await page.goto("/exercises/batchnorm-forward", { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("heading", { level: 1 }).first()).toHaveText(/Batch norm forward pass/);
   // the pool was still saturated while the pages rendered
   expect(settled).toBeLessThan(gradings.length);
   const responses = await Promise.all(gradings);
