@@ -98,7 +98,6 @@ export class GraderPool {
   peakWorkerRssMb = 0;
   private readonly capacity: CapacityOptions;
   private wakeTimer: NodeJS.Timeout | null = null;
-  private readonly specs = new Map<string, Promise<ExerciseSpec>>();
   private retireTimer: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
@@ -137,18 +136,12 @@ export class GraderPool {
   }
 
   /**
-   * exercise.json per id, read once: workers keep each exercise loaded for
-   * their lifetime, so re-reading it on every grading (a hot path) would only
-   * let the host's limits drift from the workers'. Failures are not cached.
+   * exercise.json, read per grading (one small file): workers reload an
+   * exercise whose content changed (load-exercise.ts), so the host's limits
+   * for infrastructure reports must follow the current file too.
    */
   private spec(exerciseId: string): Promise<ExerciseSpec> {
-    let pending = this.specs.get(exerciseId);
-    if (!pending) {
-      pending = readExerciseSpec(exerciseId);
-      this.specs.set(exerciseId, pending);
-      pending.catch(() => this.specs.delete(exerciseId));
-    }
-    return pending;
+    return readExerciseSpec(exerciseId);
   }
 
   private enqueue(message: ToWorker, onInfra: (job: Job, cause: InfraCause) => void): Promise<Outcome> {
