@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["grader/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["grader/**/*.test.ts", "docs/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // the content manifest the app reads, built once from exercises/ (lib/content/testing/global-manifest.ts)
     globalSetup: ["./lib/content/testing/global-manifest.ts"],

@@ -45,6 +45,8 @@ export const LoadInfoSchema = z.object({
   exports: z.array(z.string().max(100)).max(50),
   exportCount: z.number().int().nonnegative(),
   hasEntry: z.boolean(),
+  /** the first of exercise.json's other "exports" the module lacks (checked against the spec before use) */
+  missing: z.string().max(100).nullable().optional(),
 });
 export type LoadInfo = z.infer<typeof LoadInfoSchema>;
 

@@ -4,6 +4,7 @@
  * harness uses for student values, so the two compare directly. Outputs are
  * deterministic, so callers cache them per exercise.
  */
+import { reviveArgs } from "./function-args";
 import type { ResolvedTest, ScenarioStep } from "./schema";
 
 /** Where an argument was modified: path "[0][1][2]" = argument 0, row 1, column 2; step for scenarios. */
@@ -86,11 +87,13 @@ function runScenario(impl: unknown, steps: ScenarioStep[]): TrustedOutcome {
   return { ok: true, value: values, mutated };
 }
 
-export function runTrusted(impl: unknown, test: ResolvedTest): TrustedOutcome {
+/** `exports`: the implementation's entry and other exports by name, for `call` tests and `$call` markers. */
+export function runTrusted(impl: unknown, test: ResolvedTest, exports: Record<string, unknown> = {}): TrustedOutcome {
   try {
     if (test.kind === "scenario") return runScenario(impl, test.steps);
     const args = structuredClone(test.args);
-    const value = encode((impl as (...a: unknown[]) => unknown)(...args));
+    const fn = (test.call ? exports[test.call] : impl) as (...a: unknown[]) => unknown;
+    const value = encode(fn(...(test.markers ? reviveArgs(args, exports) : args)));
     const diff = firstDifference(test.args, args);
     return { ok: true, value, mutated: diff === null ? null : { step: null, path: diff } };
   } catch (e) {

@@ -22,6 +22,7 @@ import {
 } from "./schema";
 import { exerciseContentHash } from "./content-hash";
 import { exercisesRoot } from "./content-root";
+import { hasMarkers, markerProblem } from "./function-args";
 import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
 
 export { exercisesRoot };
@@ -40,6 +41,8 @@ export interface LoadedMistake {
   lesson: string;
   /** the mistake's exported entry (function or class), run in the host */
   impl: unknown;
+  /** the entry and exercise.json's other `exports`, by name (for `call` tests and `$call` markers) */
+  exports?: Record<string, unknown>;
 }
 
 export interface LoadedExercise {
@@ -51,6 +54,8 @@ export interface LoadedExercise {
   starter: string;
   /** the reference's exported entry (function or class), run in the host */
   reference: unknown;
+  /** the reference's entry and other `exports`, by name */
+  referenceExports?: Record<string, unknown>;
   /** every test resolved with its default seed: public tests as graded; hidden tests as an example (see hidden-tests.ts) */
   tests: ResolvedTest[];
   /** the validated definitions, for resolving hidden tests per grading seed */
@@ -129,6 +134,16 @@ function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: s
   return impl;
 }
 
+/** The entry plus exercise.json's other `exports`, each a function. */
+function requireExports(mod: Record<string, unknown>, spec: ExerciseSpec, label: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { [spec.entry]: requireEntry(mod, spec, label) };
+  for (const name of spec.exports ?? []) {
+    if (typeof mod[name] !== "function") throw new ExerciseFormatError(`${label}: must export function \`${name}\` (exercise.json "exports")`);
+    out[name] = mod[name];
+  }
+  return out;
+}
+
 const ArgsSchema = z.array(JsonDataSchema);
 const StepsSchema = z.array(ScenarioStepSchema).min(1);
 
@@ -155,6 +170,9 @@ export function parseTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}
     const where = `${label}: test "${d.id}"`;
     if (seen.has(d.id)) throw new ExerciseFormatError(`${where}: duplicate id`);
     seen.add(d.id);
+    if ("call" in d && d.call !== undefined && d.call !== spec.entry && !(spec.exports ?? []).includes(d.call)) {
+      throw new ExerciseFormatError(`${where}: field \`call\`: "${d.call}" is not the entry or one of exercise.json's "exports"`);
+    }
     if (isScenario !== (spec.kind === "class")) {
       throw new ExerciseFormatError(`${where}: a ${spec.kind} exercise needs ${spec.kind === "class" ? "`scenario`" : "`args`"} tests`);
     }
@@ -190,13 +208,11 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   try {
     generated = typeof source === "function" ? source(createRng(seed, algorithm)) : source;
   } catch (e) {
-    throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
+    throw new ExerciseFormatError(`${where}: generator threw${lineInTests(e)}: ${(e as Error)?.message ?? String(e)} (seed ${seed})`);
   }
   if (!validate) {
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
-    return "scenario" in d
-      ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] }
-      : { ...base, kind: "call", args: generated as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+    return "scenario" in d ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] } : callTest(base, d, generated as JsonData[]);
   }
   if ("scenario" in d) {
     const steps = StepsSchema.safeParse(generated);
@@ -205,7 +221,27 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   const args = ArgsSchema.safeParse(generated);
   if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
-  return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+  const problem = markerProblem(args.data, [spec.entry, ...(spec.exports ?? [])]);
+  if (problem) throw new ExerciseFormatError(`${where}: field \`args\`: ${problem}`);
+  return callTest(base, d, args.data as JsonData[]);
+}
+
+function callTest(base: Omit<ResolvedTest, "kind">, d: TestDefinition, args: JsonData[]): ResolvedTest {
+  return {
+    ...base,
+    kind: "call",
+    args,
+    ...("compare" in d && d.compare ? { compare: d.compare } : {}),
+    ...("call" in d && d.call ? { call: d.call } : {}),
+    ...(hasMarkers(args) ? { markers: true } : {}),
+  };
+}
+
+/** " at tests.ts line L, column C" from a thrown error's stack, when a frame is in tests.ts. */
+function lineInTests(e: unknown): string {
+  // the module URL carries the content hash as a query (importModule): tests.ts?v=<hash>:line:column
+  const at = /tests\.ts(?:\?[^:\s)]*)?:(\d+):(\d+)/.exec(String((e as Error)?.stack ?? ""));
+  return at ? ` at tests.ts line ${at[1]}, column ${at[2]}` : "";
 }
 
 /** Finite numbers, strings, booleans, null, arrays and plain objects only. */
@@ -230,15 +266,31 @@ export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.i
 async function loadMistakes(dir: string, spec: ExerciseSpec, version: string): Promise<LoadedMistake[]> {
   const folder = path.join(dir, "mistakes");
   const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
-  return Promise.all(
+  const loaded = await Promise.allSettled(
     files.map(async (file) => {
       const label = `${spec.id}/mistakes/${file}`;
       const mod = await importModule(path.join(folder, file), label, version);
+      if (mod.misconception === undefined) {
+        throw new ExerciseFormatError(
+          `${label}: no \`misconception\` export. Add \`export const misconception = { message: "what the student did and why it is wrong (10+ characters)", lesson: "/lessons/<lesson>#<anchor>" };\` (lesson is optional: the exercise's lesson by default)`,
+        );
+      }
       const meta = MistakeMetaSchema.safeParse(mod.misconception);
       if (!meta.success) throw new ExerciseFormatError(describeIssues(label, meta.error, "misconception"));
-      return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: requireEntry(mod, spec, label) };
+      const exports = requireExports(mod, spec, label);
+      return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: exports[spec.entry], exports };
     }),
   );
+  return settledOrThrow(loaded);
+}
+
+/** The values, or one ExerciseFormatError listing every format problem at once (an author fixes them in one pass). */
+function settledOrThrow<T>(results: PromiseSettledResult<T>[]): T[] {
+  const problems = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+  const unexpected = problems.find((p) => !(p instanceof ExerciseFormatError));
+  if (unexpected) throw unexpected;
+  if (problems.length) throw new ExerciseFormatError(problems.map((p: ExerciseFormatError) => p.message).join("\n"));
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 async function loadUncached(id: string, root: string, contentHash: string): Promise<LoadedExercise> {
@@ -251,25 +303,29 @@ async function loadUncached(id: string, root: string, contentHash: string): Prom
       throw new ExerciseFormatError(`${id}/${name}: file is missing`);
     }
   };
-  const [prompt, starter, referenceModule, testsModule, mistakes] = await Promise.all([
+  const parts = await Promise.allSettled([
     readText("prompt.md"),
     readText("starter.ts"),
-    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`, contentHash),
-    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`, contentHash),
+    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`, contentHash).then((mod) => referenceOf(mod, spec, id)),
+    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`, contentHash).then((mod) => {
+      const parsed = parseTests(mod.default, spec);
+      return { parsed, resolved: parsed.map((p) => resolveTest(p, defaultSeed(p))) };
+    }),
     loadMistakes(dir, spec, contentHash),
   ]);
-  const parsedTests = parseTests(testsModule.default, spec);
-  return {
-    spec,
-    dir,
-    contentHash,
-    prompt,
-    starter,
-    reference: requireEntry(referenceModule, spec, `${id}/reference.ts`),
-    tests: parsedTests.map((p) => resolveTest(p, defaultSeed(p))),
-    parsedTests,
-    mistakes,
-  };
+  const [prompt, starter, reference, tests, mistakes] = settledOrThrow<unknown>(parts) as [
+    string,
+    string,
+    ReturnType<typeof referenceOf>,
+    { parsed: ParsedTest[]; resolved: ResolvedTest[] },
+    LoadedMistake[],
+  ];
+  return { spec, dir, contentHash, prompt, starter, ...reference, tests: tests.resolved, parsedTests: tests.parsed, mistakes };
+}
+
+function referenceOf(mod: Record<string, unknown>, spec: ExerciseSpec, id: string) {
+  const referenceExports = requireExports(mod, spec, `${id}/reference.ts`);
+  return { reference: referenceExports[spec.entry], referenceExports };
 }
 
 const cache = new Map<string, { hash: string; exercise: Promise<LoadedExercise> }>();

@@ -28,7 +28,7 @@ export function trustedOutcome(exercise: LoadedExercise, who: "reference" | Load
   }
   let outcome = perTest.get(who);
   if (!outcome) {
-    outcome = runTrusted(who === "reference" ? exercise.reference : who.impl, test);
+    outcome = who === "reference" ? runTrusted(exercise.reference, test, exercise.referenceExports) : runTrusted(who.impl, test, who.exports);
     perTest.set(who, outcome);
   }
   return outcome;

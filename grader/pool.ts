@@ -14,6 +14,7 @@ import { type CapacityOptions, longIdle, msUntilNextSlow, startableJobs, workers
 import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
 import { NORMAL_WORKER_NICE, SLOW_JOB_NICE, setWorkerNice } from "./worker-priority";
 import { type InfraCause, infraMessage, infrastructureReport } from "./infrastructure-report";
+import { isStudentCause, killedReport, type StreamedProgress } from "./killed-report";
 import type { ExerciseSpec, GradeReport, GradeRequest } from "./schema";
 import { FromWorkerSchema, type ToWorker } from "./worker-protocol";
 import { workerLaunch } from "./worker-spawn";
@@ -69,6 +70,8 @@ interface Job {
   reject: (e: Error) => void;
   /** settles the job when its worker died or was killed */
   onInfraFailure: (cause: InfraCause) => void;
+  /** what the worker streamed before finishing (grading jobs) */
+  progress: StreamedProgress | null;
 }
 
 interface Slot {
@@ -128,7 +131,13 @@ export class GraderPool {
     const spec = await this.spec(request.exerciseId); // throws UnknownExerciseError early, in this process
     const enqueuedAt = performance.now();
     const outcome = await this.enqueue({ type: "grade", jobId: 0, request }, (job, cause) =>
-      job.resolve({ kind: "report", report: infrastructureReport(request, spec.limits, infraMessage(cause, spec.limits)) }),
+      job.resolve({
+        kind: "report",
+        report:
+          job.progress && isStudentCause(cause)
+            ? killedReport(request, spec.limits, cause, job.progress)
+            : infrastructureReport(request, spec.limits, infraMessage(cause, spec.limits)),
+      }),
     );
     if (outcome.kind !== "report") throw new Error("unexpected worker answer");
     outcome.report.timings.queueMs = Math.max(0, performance.now() - enqueuedAt - outcome.report.timings.totalMs);
@@ -149,7 +158,15 @@ export class GraderPool {
     if (this.queue.length >= this.options.maxQueue) return Promise.reject(new GraderBusyError(`the grading queue is full (${this.options.maxQueue})`));
     return new Promise<Outcome>((resolve, reject) => {
       const id = this.nextJobId++;
-      const job: Job = { id, message: { ...message, jobId: id }, enqueuedAt: performance.now(), resolve, reject, onInfraFailure: (m) => onInfra(job, m) };
+      const job: Job = {
+        id,
+        message: { ...message, jobId: id },
+        enqueuedAt: performance.now(),
+        resolve,
+        reject,
+        onInfraFailure: (m) => onInfra(job, m),
+        progress: null,
+      };
       this.queue.push(job);
       this.dispatch();
     });
@@ -238,6 +255,14 @@ export class GraderPool {
       return;
     }
     if (!job || msg.jobId !== job.id) return;
+    if (msg.type === "plan") {
+      job.progress = { plan: msg.tests, done: new Map() };
+      return;
+    }
+    if (msg.type === "result") {
+      if (job.progress && msg.index < job.progress.plan.length) job.progress.done.set(msg.index, msg.result);
+      return;
+    }
     if (msg.type === "started") {
       this.arm(slot, msg.deadlineMs + (this.options.graceMs ?? 1500), "deadline");
       if (slot.child.pid !== undefined) {

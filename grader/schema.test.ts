@@ -51,6 +51,13 @@ describe("exercise.json validation", () => {
     await expect(readExerciseSpec("bad", root)).rejects.toThrow("bad/exercise.json: field `limits.memoryMb`");
     await expect(readExerciseSpec("../etc", root)).rejects.toThrow(/unknown exercise/);
   });
+
+  it("rejects a misspelt key instead of silently using the default", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "grader-"));
+    await mkdir(path.join(root, "typo"));
+    await writeFile(path.join(root, "typo", "exercise.json"), JSON.stringify({ ...spec, id: "typo", tolerence: { atol: 1e-6 } }));
+    await expect(readExerciseSpec("typo", root)).rejects.toThrow(/typo\/exercise\.json: field `\(root\)`: Unrecognized key: "tolerence"/);
+  });
 });
 
 describe("resolveTests", () => {

@@ -14,7 +14,7 @@ const lessonLink = z.string().regex(/^\/lessons\/[a-z0-9-]+(#[a-z0-9-]+)?$/, "mu
 export const ToleranceSchema = z.object({
   atol: z.number().nonnegative().default(1e-9),
   rtol: z.number().nonnegative().default(1e-7),
-});
+}).strict();
 export type Tolerance = z.infer<typeof ToleranceSchema>;
 
 export const LimitsSchema = z.object({
@@ -23,7 +23,7 @@ export const LimitsSchema = z.object({
   /** the whole sandbox run: module evaluation plus every test */
   totalTimeoutMs: z.number().int().min(50).max(120_000).default(5000),
   memoryMb: z.number().int().min(8).max(1024).default(64),
-});
+}).strict();
 export type Limits = z.infer<typeof LimitsSchema>;
 
 export const ExerciseSpecSchema = z.object({
@@ -37,7 +37,10 @@ export const ExerciseSpecSchema = z.object({
   lesson: lessonLink,
   /** names of the entry's parameters, used in messages ("modified its input `x`") */
   params: z.array(identifier).optional(),
-});
+  /** further functions the module must export; a call test names one in `call` (FORMAT.md, "Several functions") */
+  exports: z.array(identifier).max(8).optional(),
+  // strict: a misspelt key ("tolerence") is an error, not a silently used default
+}).strict();
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
 export type Language = ExerciseSpec["languages"][number];
 
@@ -67,12 +70,16 @@ const TestBaseSchema = z.object({
   hint: z.string().min(1).optional(),
   seed: z.number().int().optional(),
   tolerance: z.object({ atol: z.number().nonnegative().optional(), rtol: z.number().nonnegative().optional() }).optional(),
+  /** the reference's output on this test holds NaN or ±∞ on purpose (otherwise exercises:check refuses it) */
+  expectNonFinite: z.literal(true).optional(),
 });
 
 /** One entry of tests.ts as written (generators not yet evaluated): a plain call … */
 export const CallTestDefinitionSchema = TestBaseSchema.extend({
   args: z.union([z.array(z.unknown()), generator]),
   compare: z.array(z.string()).min(1).optional(),
+  /** the export this test calls: the entry (default) or one of exercise.json's `exports` */
+  call: identifier.optional(),
 }).strict();
 /** … or a stateful scenario (class exercises). */
 export const ScenarioTestDefinitionSchema = TestBaseSchema.extend({ scenario: z.union([z.array(z.unknown()), generator]) }).strict();
@@ -85,12 +92,23 @@ export type ResolvedTest = {
   points: number;
   hint?: string;
   tolerance: Tolerance;
-} & ({ kind: "call"; args: JsonData[]; compare?: string[] } | { kind: "scenario"; steps: ScenarioStep[] });
+} & (
+  | {
+      kind: "call";
+      args: JsonData[];
+      compare?: string[];
+      /** the export to call when not the entry */
+      call?: string;
+      /** the args hold function-args.ts markers ($fn, $call) */
+      markers?: boolean;
+    }
+  | { kind: "scenario"; steps: ScenarioStep[] }
+);
 
 // ---------- mistakes/*.ts ----------
 
 export const MistakeMetaSchema = z.object({
-  message: z.string().min(10),
+  message: z.string().min(10, "must be at least 10 characters: say what the student did and why it is wrong"),
   lesson: lessonLink.optional(),
 });
 export type MistakeMeta = z.infer<typeof MistakeMetaSchema>;

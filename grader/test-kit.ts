@@ -102,12 +102,16 @@ interface TestCaseBase {
   hint?: string;
   seed?: number;
   tolerance?: Partial<Tolerance>;
+  /** the reference's output holds NaN or ±∞ on purpose (otherwise exercises:check refuses the test) */
+  expectNonFinite?: true;
 }
 
 export interface CallTestCase extends TestCaseBase {
   args: unknown[] | ((rng: Rng) => unknown[]);
   /** compare only these keys of an object-valued result */
   compare?: string[];
+  /** call this export instead of the entry (one of exercise.json's "exports") */
+  call?: string;
 }
 
 export interface ScenarioTestCase extends TestCaseBase {

@@ -99,7 +99,9 @@ function mutationName(m: Mutation, spec: ExerciseSpec, test: ResolvedTest): stri
   const match = /^\[(\d+)\](.*)$/.exec(m.path);
   const index = match ? Number(match[1]) : 0;
   const rest = match ? match[2] : m.path;
-  if (m.step === null || test.kind !== "scenario") return `${spec.params?.[index] ?? `argument ${index + 1}`}${rest}`;
+  // `params` name the entry's arguments; a test calling another export gets positions.
+  const params = test.kind === "call" && test.call && test.call !== spec.entry ? undefined : spec.params;
+  if (m.step === null || test.kind !== "scenario") return `${params?.[index] ?? `argument ${index + 1}`}${rest}`;
   return `argument ${index + 1}${rest} of ${stepLabel(test.steps[m.step], m.step)}`;
 }
 

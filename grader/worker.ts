@@ -30,7 +30,11 @@ async function handle(raw: unknown): Promise<void> {
     const { exerciseId, code, language, mode, seed } = msg.request;
     const exercise = await loadExercise(exerciseId);
     send({ type: "started", jobId: msg.jobId, deadlineMs: exercise.spec.limits.totalTimeoutMs });
-    const report = await gradeInProcess(exercise, code, language, mode, { seed });
+    const report = await gradeInProcess(exercise, code, language, mode, {
+      seed,
+      onPlan: (tests) => send({ type: "plan", jobId: msg.jobId, tests }),
+      onTestResult: (index, result) => send({ type: "result", jobId: msg.jobId, index, result }),
+    });
     send({ type: "report", jobId: msg.jobId, report, maxRssMb: process.resourceUsage().maxRSS / 1024 });
   } catch (e) {
     send({ type: "failure", jobId: msg.jobId, reason: failureReason(e), message: e instanceof Error ? e.message : String(e) });

@@ -4,12 +4,13 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { courseOutline } from "@/lib/content/manifest";
 import { getModuleProgress, type ModuleProgress } from "@/lib/content/module-progress";
 import styles from "./lessons.module.css";
+import { formatPercent } from "@/lib/format/percent";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lessons" };
 
 function percent(score: { score: number; maxScore: number } | null): string {
-  return score && score.maxScore > 0 ? `${Math.round((100 * score.score) / score.maxScore)}%` : "—";
+  return score && score.maxScore > 0 ? formatPercent(score.score / score.maxScore) : "—";
 }
 
 function Status({ progress }: { progress: ModuleProgress }) {

@@ -17,6 +17,8 @@ export const ManifestExerciseSchema = z.object({
   module: z.string(),
   kind: z.enum(["function", "class"]),
   entry: z.string(),
+  /** the entry's parameter names, to label a public test's inputs in the results */
+  params: z.array(z.string()).optional(),
   languages: z.array(language).min(1),
   /** lesson link, /lessons/<id>#<anchor> */
   lesson: z.string(),

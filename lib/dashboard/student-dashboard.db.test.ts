@@ -63,21 +63,40 @@ describe("student dashboard", () => {
       {
         exerciseId: "batchnorm-forward",
         misconceptionId: "retired-mistake",
-        detections: 2,
+        submissions: 2,
+        runs: 0,
+        lastSeen: at(5),
+        resolved: false,
         message: "Divide by N, not N − 1.",
         lesson: "/lessons/normalizing-activations#batch-variance",
       },
       {
         exerciseId: "batchnorm-forward",
         misconceptionId: "unbiased-variance",
-        detections: 2,
+        submissions: 2,
+        runs: 0,
+        lastSeen: at(5),
+        resolved: false,
         message: current?.message,
         lesson: current?.lesson,
       },
     ]);
     expect(d.recent.map((a) => a.kind)).toEqual(["submission", "submission", "quiz-submitted", "lesson-read"]);
-    expect(d.recent[0].summary).toBe("Submitted batchnorm-forward — failed (75%)");
-    expect(d.next).toEqual({ href: "/exercises/batchnorm-forward", label: "Keep working on batchnorm-forward", reason: "resume" });
+    expect(d.recent[0].summary).toBe("Submitted Batch norm forward pass (training mode): not yet passing, 75%");
+    expect(d.next).toEqual({ href: "/exercises/batchnorm-forward", label: "Keep working on Batch norm forward pass (training mode)", reason: "resume" });
+  });
+
+  it("counts practice Runs apart and marks a misconception resolved once a later grading no longer shows it", async () => {
+    const base = { exerciseId: "batchnorm-forward", code: "", language: "typescript", status: "graded", userId: "me" };
+    await db.submission.create({ data: { ...base, id: "r1", clientRequestId: "3", mode: "run", verdict: "failed", score: 0, createdAt: at(7), report: report("Divide by N, not N − 1.") } });
+    await db.submissionMisconception.create({ data: { submissionId: "r1", userId: "me", exerciseId: "batchnorm-forward", misconceptionId: "unbiased-variance" } });
+    let [m] = (await dashboard.getStudentDashboard("me")).misconceptions;
+    expect(m).toMatchObject({ submissions: 2, runs: 1, resolved: false });
+    await db.submission.create({ data: { ...base, id: "m3", clientRequestId: "4", mode: "submit", verdict: "passed", score: 1, createdAt: at(8), report: "{}" } });
+    const d = await dashboard.getStudentDashboard("me");
+    [m] = d.misconceptions;
+    expect(m).toMatchObject({ submissions: 2, runs: 1, resolved: true });
+    expect(d.recent.find((a) => a.kind === "run")?.summary).toBe("Practice run of Batch norm forward pass (training mode): some public tests fail");
   });
 
   it("starts a new student at the first lesson", async () => {

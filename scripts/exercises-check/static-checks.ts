@@ -9,7 +9,7 @@ export interface CourseOutline {
   modules: { id: string; exercises: string[] }[];
 }
 
-/** The issue's minimums: 5 known mistakes for forward, backward and inference, 2 for every other exercise. */
+/** Minimum mistake banks by exercise id: 5 for the three core batch-norm exercises, 2 for every other exercise. */
 export const MIN_MISTAKES: Readonly<Record<string, number>> = {
   "batchnorm-forward": 5,
   "batchnorm-backward": 5,
@@ -56,7 +56,9 @@ export function staticChecks(ex: LoadedExercise, course: CourseOutline | null): 
   }
 
   const min = minMistakes(id);
-  if (ex.mistakes.length < min) errors.push(`${id}/mistakes/: has ${ex.mistakes.length} known mistakes; at least ${min} are required`);
+  if (ex.mistakes.length < min) errors.push(
+      `${id}/mistakes/: has ${ex.mistakes.length} known mistakes; at least ${min} are required for this exercise (5 for batchnorm-forward, -backward and -inference, 2 for any other)`,
+    );
   return errors;
 }
 

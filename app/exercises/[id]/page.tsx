@@ -3,8 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown/markdown";
+import { itemTitle } from "@/lib/course-nav/item-titles";
+import { nextStep } from "@/lib/course-nav/next-step";
 import { requireUser } from "@/lib/auth/session";
-import { findExercise } from "@/lib/content/manifest";
+import { courseOutline, findExercise } from "@/lib/content/manifest";
 import { getDraft } from "@/lib/drafts/drafts";
 import { openedHints } from "@/lib/hints/hint-opens";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
@@ -31,39 +33,46 @@ export default async function ExercisePage({ params }: Props) {
     listSubmissionHistory(user.id, id),
     openedHints(user.id, id),
   ]);
-  const lessonPath = exercise.lesson.split("#")[0];
+  const lessonId = exercise.lesson.split("#")[0].replace(/^\/lessons\//, "");
+  const step = nextStep(await courseOutline(), { kind: "exercise", id });
+  const [lessonName, nextTitle] = await Promise.all([
+    itemTitle({ kind: "lesson", id: lessonId }),
+    step.id && step.kind !== "dashboard" ? itemTitle({ kind: step.kind, id: step.id }) : Promise.resolve("Your progress"),
+  ]);
+
+  const prompt = (
+    <article className={styles.prompt} aria-label={`Exercise: ${exercise.title}`}>
+      <nav aria-label="Breadcrumb" className="muted">
+        <Link href="/exercises">Exercises</Link> / <Link href={`/lessons/${lessonId}`}>{lessonName}</Link>
+      </nav>
+      {/* prompt.md opens with the exercise title as its h1 */}
+      <Markdown source={exercise.prompt} />
+      <HintsPanel exerciseId={id} total={hints.total} opened={hints.opened} />
+      <h2>Tests</h2>
+      <p className="muted">
+        Run checks your code against the {exercise.publicTests.length} public tests. Submit grades it against all{" "}
+        {exercise.publicTests.length + exercise.hiddenTests.length} tests ({exercise.totalPoints} points) and records an attempt.
+      </p>
+      <ul>
+        {exercise.publicTests.map((t) => (
+          <li key={t.id}>{t.name}</li>
+        ))}
+      </ul>
+    </article>
+  );
 
   return (
-    <div className={styles.layout}>
-      <article className={styles.prompt} aria-label={`Exercise: ${exercise.title}`}>
-        <nav aria-label="Breadcrumb" className="muted">
-          <Link href="/exercises">Exercises</Link> / <Link href={lessonPath}>Lesson</Link>
-        </nav>
-        {/* prompt.md opens with the exercise title as its h1 */}
-        <Markdown source={exercise.prompt} />
-        <HintsPanel exerciseId={id} total={hints.total} opened={hints.opened} />
-        <h2>Tests</h2>
-        <p className="muted">
-          Run checks your code against the {exercise.publicTests.length} public tests. Submit grades it against all{" "}
-          {exercise.publicTests.length + exercise.hiddenTests.length} tests ({exercise.totalPoints} points) and records an attempt.
-        </p>
-        <ul>
-          {exercise.publicTests.map((t) => (
-            <li key={t.id}>{t.name}</li>
-          ))}
-        </ul>
-      </article>
-      <div className={styles.editorColumn}>
-        <Workspace
-          userId={user.id}
-          exerciseId={id}
-          languages={exercise.languages}
-          starters={exercise.starters}
-          declarations={exercise.declarations}
-          serverDraft={draft ? { code: draft.code, language: draft.language, savedAt: Date.parse(draft.updatedAt) } : null}
-          history={history}
-        />
-      </div>
-    </div>
+    <Workspace
+      userId={user.id}
+      exerciseId={id}
+      languages={exercise.languages}
+      starters={exercise.starters}
+      declarations={exercise.declarations}
+      serverDraft={draft ? { code: draft.code, language: draft.language, savedAt: Date.parse(draft.updatedAt) } : null}
+      history={history}
+      prompt={prompt}
+      next={{ href: step.href, title: nextTitle }}
+      params={exercise.params}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown/markdown";
 import { getCurrentUser } from "@/lib/auth/session";
 import { courseOutline, findLesson } from "@/lib/content/manifest";
+import { itemTitle } from "@/lib/course-nav/item-titles";
 import { isLessonRead } from "@/lib/lessons/progress";
 import styles from "../lessons.module.css";
 import { MarkRead } from "../mark-read";
@@ -25,7 +26,10 @@ export default async function LessonPage({ params }: Props) {
   if (!lesson || index === -1) notFound();
   const current = course.modules[index];
   const next = course.modules[index + 1];
-  const read = user ? await isLessonRead(user.id, id) : false;
+  const [read, exerciseTitles] = await Promise.all([
+    user ? isLessonRead(user.id, id) : false,
+    Promise.all(current.exercises.map((e) => itemTitle({ kind: "exercise", id: e }))),
+  ]);
 
   return (
     <div className={styles.layout}>
@@ -47,9 +51,9 @@ export default async function LessonPage({ params }: Props) {
           <Link className="button" href={`/quizzes/${current.quiz}`}>
             Take the quiz
           </Link>
-          {current.exercises.map((e) => (
+          {current.exercises.map((e, i) => (
             <Link key={e} className="button button--secondary" href={`/exercises/${e}`}>
-              Exercise: {e}
+              Exercise: {exerciseTitles[i]}
             </Link>
           ))}
           {next && (

@@ -43,6 +43,14 @@ describe("content:build", () => {
     expect(forward.totalPoints).toBe([...forward.publicTests, ...forward.hiddenTests].reduce((s, t) => s + t.points, 0));
   });
 
+  it("carries what the results and editor show of an exercise with several functions: parameter names, every starter export declared", () => {
+    const check = manifest.exercises["gradient-check"];
+    expect(check.params).toEqual(["f", "x", "dout", "h"]);
+    expect(check.declarations).toMatch(/function gradCheck\(/);
+    expect(check.declarations).toMatch(/function relError\(/);
+    expect(manifest.exercises["porting-conventions"].params).toBeUndefined();
+  });
+
   it("stamps each exercise with the hash of its files' contents", () => {
     for (const e of Object.values(manifest.exercises)) expect(e.contentHash).toBe(exerciseContentHash(path.resolve("exercises", e.id)));
   });

@@ -17,6 +17,7 @@ export function exerciseEntry(exercise: LoadedExercise, moduleId: string): Manif
     module: moduleId,
     kind: spec.kind,
     entry: spec.entry,
+    ...(spec.params ? { params: spec.params } : {}),
     languages: spec.languages,
     lesson: spec.lesson,
     prompt: exercise.prompt,
