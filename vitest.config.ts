@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["grader/**/*.test.ts", "docs/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // the content manifest the app reads, built once from exercises/ (lib/content/testing/global-manifest.ts)
+    globalSetup: ["./lib/content/testing/global-manifest.ts"],
     // 2 cores: the grader tests spawn worker processes of their own.
     pool: "forks",
     maxWorkers: 2,

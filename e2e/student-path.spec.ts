@@ -63,7 +63,10 @@ for (const device of viewports) {
       // Lesson: wide equations are focusable scroll regions; then on to the quiz.
       await page.goto("/lessons/normalizing-activations");
       await expect(page.locator(".katex-display").first()).toHaveAttribute("tabindex", "0");
-      await page.getByRole("button", { name: "Mark as read" }).click();
+      // Reaching the lesson's end marks it read (scrolling the "Mark as read" button into view for a click raced that
+      // observer: the button was gone before the click landed); the button itself is covered by lessons-read.spec.ts.
+      await page.getByTestId("lesson-end").scrollIntoViewIfNeeded();
+      await expect(page.getByTestId("lesson-read-status")).toHaveText("✓ Lesson marked as read.");
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole("link", { name: "Take the quiz" }).click();
 

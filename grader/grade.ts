@@ -77,6 +77,7 @@ function buildReport(exercise: LoadedExercise, mode: Mode, parts: ReportParts): 
     mode,
     status: parts.status,
     score: parts.status === "error" || max === 0 ? 0 : Math.min(1, got / max),
+    ...(exercise.contentHash ? { contentHash: exercise.contentHash } : {}),
     summary: parts.summary,
     tests: parts.tests,
     misconceptions: parts.misconceptions ?? [],

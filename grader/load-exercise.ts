@@ -20,8 +20,12 @@ import {
   ScenarioStepSchema,
   ScenarioTestDefinitionSchema,
 } from "./schema";
+import { exerciseContentHash } from "./content-hash";
+import { exercisesRoot } from "./content-root";
 import { hasMarkers, markerProblem } from "./function-args";
 import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
+
+export { exercisesRoot };
 
 export class ExerciseFormatError extends Error {
   override name = "ExerciseFormatError";
@@ -29,11 +33,6 @@ export class ExerciseFormatError extends Error {
 
 export class UnknownExerciseError extends Error {
   override name = "UnknownExerciseError";
-}
-
-/** `EXERCISES_DIR` or `<cwd>/exercises` (resolved per call so tests can point elsewhere). */
-export function exercisesRoot(): string {
-  return process.env.EXERCISES_DIR ?? path.join(process.cwd(), "exercises");
 }
 
 export interface LoadedMistake {
@@ -47,6 +46,8 @@ export interface LoadedMistake {
 export interface LoadedExercise {
   spec: ExerciseSpec;
   dir: string;
+  /** content hash of the folder as loaded (content-hash.ts); stamped on every report */
+  contentHash: string;
   prompt: string;
   starter: string;
   /** the reference's exported entry (function or class) and other entries by name, run in the host */
@@ -92,6 +93,11 @@ export async function readExerciseSpec(id: string, root = exercisesRoot()): Prom
   } catch (e) {
     throw new ExerciseFormatError(`${id}/exercise.json: invalid JSON: ${(e as Error).message}`);
   }
+  if (typeof raw === "object" && raw !== null && "module" in raw) {
+    throw new ExerciseFormatError(
+      `${id}/exercise.json: field \`module\`: module membership is declared once, in course.json (modules[].exercises); remove this field`,
+    );
+  }
   const parsed = ExerciseSpecSchema.safeParse(raw);
   if (!parsed.success) throw new ExerciseFormatError(describeIssues(`${id}/exercise.json`, parsed.error));
   if (parsed.data.id !== id) throw new ExerciseFormatError(`${id}/exercise.json: field \`id\`: must equal the folder name "${id}"`);
@@ -108,10 +114,11 @@ export async function listExerciseFolders(root = exercisesRoot()): Promise<strin
   return ids.sort();
 }
 
-async function importModule(file: string, label: string): Promise<Record<string, unknown>> {
+/** `version` (the content hash) makes a changed file a new module URL: Node caches ES modules per URL for the process lifetime. */
+async function importModule(file: string, label: string, version: string): Promise<Record<string, unknown>> {
   if (!(await exists(file))) throw new ExerciseFormatError(`${label}: file is missing`);
   try {
-    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    return (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
   } catch (e) {
     throw new ExerciseFormatError(`${label}: could not be loaded: ${(e as Error).message}`);
   }
@@ -225,7 +232,8 @@ function callTest(base: Omit<ResolvedTest, "kind">, d: TestDefinition, args: Jso
 
 /** " at tests.ts line L, column C" from a thrown error's stack, when a frame is in tests.ts. */
 function lineInTests(e: unknown): string {
-  const at = /tests\.ts:(\d+):(\d+)/.exec(String((e as Error)?.stack ?? ""));
+  // the module URL carries the content hash as a query (importModule): tests.ts?v=<hash>:line:column
+  const at = /tests\.ts(?:\?[^:\s)]*)?:(\d+):(\d+)/.exec(String((e as Error)?.stack ?? ""));
   return at ? ` at tests.ts line ${at[1]}, column ${at[2]}` : "";
 }
 
@@ -248,13 +256,13 @@ export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.i
   return parseTests(raw, spec, label).map((p) => resolveTest(p, defaultSeed(p)));
 }
 
-async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMistake[]> {
+async function loadMistakes(dir: string, spec: ExerciseSpec, version: string): Promise<LoadedMistake[]> {
   const folder = path.join(dir, "mistakes");
   const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
   const loaded = await Promise.allSettled(
     files.map(async (file) => {
       const label = `${spec.id}/mistakes/${file}`;
-      const mod = await importModule(path.join(folder, file), label);
+      const mod = await importModule(path.join(folder, file), label, version);
       if (mod.misconception === undefined) {
         throw new ExerciseFormatError(
           `${label}: no \`misconception\` export. Add \`export const misconception = { message: "what the student did and why it is wrong (10+ characters)", lesson: "/lessons/<lesson>#<anchor>" };\` (lesson is optional: the exercise's lesson by default)`,
@@ -277,7 +285,7 @@ function settledOrThrow<T>(results: PromiseSettledResult<T>[]): T[] {
   return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
-async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
+async function loadUncached(id: string, root: string, contentHash: string): Promise<LoadedExercise> {
   const spec = await readExerciseSpec(id, root);
   const dir = path.join(root, id);
   const readText = async (name: string) => {
@@ -290,12 +298,12 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
   const parts = await Promise.allSettled([
     readText("prompt.md"),
     readText("starter.ts"),
-    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`).then((mod) => requireEntry(mod, spec, `${id}/reference.ts`)),
-    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`).then((mod) => {
+    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`, contentHash).then((mod) => requireEntry(mod, spec, `${id}/reference.ts`)),
+    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`, contentHash).then((mod) => {
       const parsed = parseTests(mod.default, spec);
       return { parsed, resolved: parsed.map((p) => resolveTest(p, defaultSeed(p))) };
     }),
-    loadMistakes(dir, spec),
+    loadMistakes(dir, spec, contentHash),
   ]);
   const [prompt, starter, reference, tests, mistakes] = settledOrThrow<unknown>(parts) as [
     string,
@@ -304,19 +312,35 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
     { parsed: ParsedTest[]; resolved: ResolvedTest[] },
     LoadedMistake[],
   ];
-  return { spec, dir, prompt, starter, reference, tests: tests.resolved, parsedTests: tests.parsed, mistakes };
+  return { spec, dir, contentHash, prompt, starter, reference, tests: tests.resolved, parsedTests: tests.parsed, mistakes };
 }
 
-const cache = new Map<string, Promise<LoadedExercise>>();
+const cache = new Map<string, { hash: string; exercise: Promise<LoadedExercise> }>();
 
-/** Loads (once per process and root) and validates an exercise folder. */
+function currentHash(dir: string): string | null {
+  try {
+    return exerciseContentHash(dir);
+  } catch {
+    return null; // no such folder: readExerciseSpec says so
+  }
+}
+
+/**
+ * Loads and validates an exercise folder, once per process, root and content
+ * hash: the hash of the folder's files is recomputed on every call (a few
+ * small files, well under a millisecond), so a worker that graded the old
+ * version of an exercise grades the edited one next, without a restart.
+ * Files that tests.ts or reference.ts import from elsewhere are not hashed.
+ */
 export function loadExercise(id: string, root = exercisesRoot()): Promise<LoadedExercise> {
   const key = path.resolve(root, id);
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = loadUncached(id, root);
-    cache.set(key, pending);
-    pending.catch(() => cache.delete(key)); // a fixed file can be retried
-  }
-  return pending;
+  const hash = SAFE_ID.test(id) ? (currentHash(key) ?? "missing") : "invalid";
+  const cached = cache.get(key);
+  if (cached && cached.hash === hash) return cached.exercise;
+  const exercise = loadUncached(id, root, hash);
+  cache.set(key, { hash, exercise });
+  exercise.catch(() => {
+    if (cache.get(key)?.exercise === exercise) cache.delete(key); // a fixed file can be retried
+  });
+  return exercise;
 }

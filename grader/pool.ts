@@ -13,7 +13,6 @@ import { readExerciseSpec } from "./load-exercise";
 import { type CapacityOptions, longIdle, msUntilNextSlow, startableJobs, workersToRetire, workersToSpawn } from "./pool-capacity";
 import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
 import { NORMAL_WORKER_NICE, SLOW_JOB_NICE, setWorkerNice } from "./worker-priority";
-import type { PublicExercise } from "./public-exercise";
 import { type InfraCause, infraMessage, infrastructureReport } from "./infrastructure-report";
 import { isStudentCause, killedReport, type StreamedProgress } from "./killed-report";
 import type { ExerciseSpec, GradeReport, GradeRequest } from "./schema";
@@ -61,7 +60,7 @@ export interface PoolOptions {
 
 export type { InfraCause } from "./infrastructure-report";
 
-type Outcome = { kind: "report"; report: GradeReport } | { kind: "public"; exercise: PublicExercise };
+type Outcome = { kind: "report"; report: GradeReport };
 
 interface Job {
   id: number;
@@ -102,7 +101,6 @@ export class GraderPool {
   peakWorkerRssMb = 0;
   private readonly capacity: CapacityOptions;
   private wakeTimer: NodeJS.Timeout | null = null;
-  private readonly specs = new Map<string, Promise<ExerciseSpec>>();
   private retireTimer: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
@@ -146,28 +144,13 @@ export class GraderPool {
     return outcome.report;
   }
 
-  async publicExercise(exerciseId: string): Promise<PublicExercise> {
-    await this.spec(exerciseId);
-    const outcome = await this.enqueue({ type: "public", jobId: 0, exerciseId }, (job, cause) =>
-      job.reject(new GraderJobError(`the grading worker failed (${cause})`, "internal")),
-    );
-    if (outcome.kind !== "public") throw new Error("unexpected worker answer");
-    return outcome.exercise;
-  }
-
   /**
-   * exercise.json per id, read once: workers keep each exercise loaded for
-   * their lifetime, so re-reading it on every grading (a hot path) would only
-   * let the host's limits drift from the workers'. Failures are not cached.
+   * exercise.json, read per grading (one small file): workers reload an
+   * exercise whose content changed (load-exercise.ts), so the host's limits
+   * for infrastructure reports must follow the current file too.
    */
   private spec(exerciseId: string): Promise<ExerciseSpec> {
-    let pending = this.specs.get(exerciseId);
-    if (!pending) {
-      pending = readExerciseSpec(exerciseId);
-      this.specs.set(exerciseId, pending);
-      pending.catch(() => this.specs.delete(exerciseId));
-    }
-    return pending;
+    return readExerciseSpec(exerciseId);
   }
 
   private enqueue(message: ToWorker, onInfra: (job: Job, cause: InfraCause) => void): Promise<Outcome> {
@@ -298,8 +281,6 @@ export class GraderPool {
     if (msg.type === "report") {
       this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, msg.maxRssMb);
       job.resolve({ kind: "report", report: msg.report });
-    } else if (msg.type === "public") {
-      job.resolve({ kind: "public", exercise: msg.exercise });
     } else {
       job.reject(new GraderJobError(msg.message, msg.reason));
     }

@@ -8,7 +8,6 @@ import { ExerciseSpecSchema, GradeReportSchema } from "./schema";
 const spec = ExerciseSpecSchema.parse({
   id: "demo",
   title: "Demo",
-  module: "m",
   kind: "function",
   entry: "f",
   languages: ["typescript"],

@@ -29,7 +29,6 @@ export type Limits = z.infer<typeof LimitsSchema>;
 export const ExerciseSpecSchema = z.object({
   id: kebabId,
   title: z.string().min(1),
-  module: kebabId,
   kind: z.enum(["function", "class"]),
   entry: identifier,
   languages: z.array(z.enum(["typescript", "javascript"])).min(1),
@@ -243,6 +242,8 @@ export const GradeReportSchema = z.object({
   mode: z.enum(["run", "submit"]),
   status: z.enum(["passed", "failed", "error"]),
   score: z.number().min(0).max(1),
+  /** content hash of the exercise folder that graded it (grader/content-hash.ts); absent in reports from before hashes */
+  contentHash: z.string().optional(),
   /** one line for the student: what happened overall */
   summary: z.string(),
   tests: z.array(TestResultSchema),

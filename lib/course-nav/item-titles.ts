@@ -1,38 +1,24 @@
 /**
  * Titles students read instead of ids: a lesson's first heading, a quiz's
- * title, an exercise's title from its exercise.json (read in this process;
- * no grading worker is involved). Cached for the process lifetime, like the
- * content itself.
+ * title, an exercise's title, all from the content manifest (lib/content), so
+ * no exercise, lesson or quiz file is read and no grading worker is involved.
+ * The manifest is already cached per build, so a rebuild shows new titles.
  */
-import { exerciseTitle } from "@/grader";
-import { loadLessonMarkdown, lessonTitle } from "@/lib/content/lessons";
-import { loadQuiz } from "@/lib/quiz/load-quiz";
-import type { Course } from "@/lib/content/course";
+import { getManifest, type Manifest } from "@/lib/content/manifest";
 import { type CourseItem, courseOrder, type TitleOf } from "./next-step";
 
-const cache = new Map<string, Promise<string>>();
-
-async function read(item: CourseItem): Promise<string> {
-  if (item.kind === "exercise") return exerciseTitle(item.id);
-  if (item.kind === "quiz") return (await loadQuiz(item.id))?.title ?? item.id;
-  const markdown = await loadLessonMarkdown(item.id);
-  return (markdown && lessonTitle(markdown)) ?? item.id;
+function titleIn(manifest: Manifest, item: CourseItem): string {
+  const table = item.kind === "exercise" ? manifest.exercises : item.kind === "quiz" ? manifest.quizzes : manifest.lessons;
+  return Object.hasOwn(table, item.id) ? table[item.id].title : item.id;
 }
 
-export function itemTitle(item: CourseItem): Promise<string> {
-  const key = `${item.kind}:${item.id}`;
-  let title = cache.get(key);
-  if (!title) {
-    title = read(item).catch(() => item.id);
-    cache.set(key, title);
-  }
-  return title;
+export async function itemTitle(item: CourseItem): Promise<string> {
+  return titleIn(await getManifest(), item);
 }
 
-/** Every lesson, quiz and exercise title of the course, loaded at once. */
-export async function courseTitles(course: Course): Promise<TitleOf> {
-  const items = courseOrder(course);
-  const titles = await Promise.all(items.map(itemTitle));
-  const byKey = new Map(items.map((item, i) => [`${item.kind}:${item.id}`, titles[i]]));
+/** Every lesson, quiz and exercise title of the course, looked up at once. */
+export async function courseTitles(): Promise<TitleOf> {
+  const manifest = await getManifest();
+  const byKey = new Map(courseOrder(manifest.course).map((item) => [`${item.kind}:${item.id}`, titleIn(manifest, item)]));
   return (item) => byKey.get(`${item.kind}:${item.id}`) ?? item.id;
 }

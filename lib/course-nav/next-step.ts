@@ -6,6 +6,9 @@
  */
 import type { Course } from "@/lib/content/course";
 
+/** The course outline as course.json or the manifest gives it: only the order matters here. */
+type Outline = Pick<Course, "modules">;
+
 export type CourseItem = { kind: "lesson" | "quiz" | "exercise"; id: string };
 
 /** Looks up titles synchronously once they are loaded (item-titles.ts); unknown items read as their id. */
@@ -21,7 +24,7 @@ export interface NextStep {
 const href = (item: CourseItem) => `/${item.kind === "lesson" ? "lessons" : item.kind === "quiz" ? "quizzes" : "exercises"}/${item.id}`;
 
 /** Every item in the order a student meets them. */
-export function courseOrder(course: Course): CourseItem[] {
+export function courseOrder(course: Outline): CourseItem[] {
   return course.modules.flatMap((m): CourseItem[] => [
     { kind: "lesson", id: m.lesson },
     { kind: "quiz", id: m.quiz },
@@ -29,7 +32,7 @@ export function courseOrder(course: Course): CourseItem[] {
   ]);
 }
 
-export function nextStep(course: Course, done: CourseItem): NextStep {
+export function nextStep(course: Outline, done: CourseItem): NextStep {
   const order = courseOrder(course);
   const at = order.findIndex((item) => item.kind === done.kind && item.id === done.id);
   const next = at >= 0 ? order[at + 1] : undefined;

@@ -1,5 +1,4 @@
 /** Everything the student dashboard shows, for the signed-in student only. */
-import { loadCourse } from "@/lib/content/course";
 import { getModuleProgress, type ModuleProgress } from "@/lib/content/module-progress";
 import { courseTitles } from "@/lib/course-nav/item-titles";
 import type { TitleOf } from "@/lib/course-nav/next-step";
@@ -17,7 +16,7 @@ export interface StudentDashboard {
 }
 
 export async function getStudentDashboard(userId: string): Promise<StudentDashboard> {
-  const title = await courseTitles(await loadCourse());
+  const title = await courseTitles();
   const [modules, recent, misconceptions] = await Promise.all([getModuleProgress(userId), getRecentActivity(userId, 12, title), getStudentMisconceptions(userId)]);
   return { modules, recent, misconceptions, next: continueTarget(modules, recent, title), title };
 }

@@ -12,10 +12,10 @@
  * Hidden inputs come from the submission's stored seed (hiddenSeed), so a
  * retry, a recovery after a restart or a regrade grades the same inputs.
  */
-import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { type GradeReport, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeFairly } from "./fair-grading";
+import { storeReport } from "./store-report";
 import { SubmissionError } from "./submission-error";
 
 export const BUSY_RETRY_SECONDS = 5;
@@ -67,36 +67,7 @@ async function runGrading(id: string, address?: string): Promise<void> {
     console.error(`Grading submission ${id} failed:`, e);
     return;
   }
-  await storeReport(id, row.userId, row.exerciseId, row.mode === "submit", report, performance.now() - started);
-}
-
-async function storeReport(id: string, userId: string, exerciseId: string, isSubmit: boolean, report: GradeReport, gradingMs: number): Promise<void> {
-  // A compile error runs no test: only executed tests become rows.
-  const executed = report.compileErrors.length > 0 ? [] : report.tests;
-  await db.$transaction(async (tx) => {
-    await tx.submissionTestResult.deleteMany({ where: { submissionId: id } });
-    await tx.submissionMisconception.deleteMany({ where: { submissionId: id } });
-    await tx.submissionTestResult.createMany({
-      data: executed.map((t) => ({ submissionId: id, exerciseId, testId: t.id, visibility: t.visibility, status: t.status })),
-    });
-    await tx.submissionMisconception.createMany({
-      data: report.misconceptions.map((m) => ({ submissionId: id, userId, exerciseId, misconceptionId: m.id })),
-    });
-    await tx.submission.update({
-      where: { id },
-      data: {
-        status: "graded",
-        verdict: report.status,
-        score: report.score,
-        report: JSON.stringify(report),
-        gradingMs,
-        finishedAt: new Date(),
-      },
-    });
-    // the dashboards' per student × exercise tally (best score, passed), exact after a regrade too;
-    // it is built from submits only, so a practice Run leaves it as it is
-    if (isSubmit) await refreshItemTally(tx, userId, "exercise", exerciseId);
-  });
+  await storeReport({ id, userId: row.userId, exerciseId: row.exerciseId, isSubmit: row.mode === "submit" }, report, performance.now() - started);
 }
 
 function scheduleRetry(id: string, delayMs: number, address?: string): void {

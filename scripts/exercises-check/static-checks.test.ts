@@ -21,7 +21,6 @@ function exercise(overrides: Partial<LoadedExercise> = {}): LoadedExercise {
     spec: {
       id: "layernorm-forward",
       title: "t",
-      module: "beyond-batchnorm",
       kind: "function",
       entry: "layernormForward",
       languages: ["typescript"],
@@ -30,6 +29,7 @@ function exercise(overrides: Partial<LoadedExercise> = {}): LoadedExercise {
       lesson: "/lessons/beyond-batchnorm#layer-norm",
     },
     dir: "/tmp/x",
+    contentHash: "0123456789abcdef",
     prompt: "Write `layernormForward`.",
     starter: "",
     reference: { layernormForward: () => 0 },
@@ -77,10 +77,11 @@ describe("staticChecks", () => {
       exercise({ prompt: "no entry here", tests: [...exercise().tests, { ...test("h3", "hidden", 1), name: "name of h1" }] }),
       { modules: [{ id: "beyond-batchnorm", exercises: [] }] },
     ).join("\n");
-    expect(errors).toMatch(/does not list exercise "layernorm-forward"/);
+    expect(errors).toMatch(/no module lists exercise "layernorm-forward"/);
     expect(errors).toMatch(/never mentions the entry/);
     expect(errors).toMatch(/share the name "name of h1"/);
-    expect(staticChecks(exercise(), { modules: [] }).join("\n")).toMatch(/not a module/);
+    const twice = { modules: ["a", "b"].map((m) => ({ id: m, exercises: ["layernorm-forward"] })) };
+    expect(staticChecks(exercise(), twice).join("\n")).toMatch(/listed in 2 modules \(a, b\)/);
   });
 });
 

@@ -28,9 +28,10 @@ export function staticChecks(ex: LoadedExercise, course: CourseOutline | null): 
   const errors: string[] = [];
 
   if (course) {
-    const module = course.modules.find((m) => m.id === ex.spec.module);
-    if (!module) errors.push(`${id}/exercise.json: field \`module\`: "${ex.spec.module}" is not a module in exercises/course.json`);
-    else if (!module.exercises.includes(id)) errors.push(`exercises/course.json: module "${module.id}" does not list exercise "${id}"`);
+    // membership is declared once, in course.json (modules[].exercises)
+    const modules = course.modules.filter((m) => m.exercises.includes(id));
+    if (modules.length === 0) errors.push(`exercises/course.json: no module lists exercise "${id}"`);
+    if (modules.length > 1) errors.push(`exercises/course.json: exercise "${id}" is listed in ${modules.length} modules (${modules.map((m) => m.id).join(", ")}); list it in one`);
   }
 
   if (!ex.prompt.includes(ex.spec.entry)) errors.push(`${id}/prompt.md: never mentions the entry \`${ex.spec.entry}\``);

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown/markdown";
 import { getCurrentUser } from "@/lib/auth/session";
-import { loadCourse } from "@/lib/content/course";
-import { lessonTitle, loadLessonMarkdown } from "@/lib/content/lessons";
+import { courseOutline, findLesson } from "@/lib/content/manifest";
 import { itemTitle } from "@/lib/course-nav/item-titles";
 import { isLessonRead } from "@/lib/lessons/progress";
 import styles from "../lessons.module.css";
@@ -17,15 +16,14 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const markdown = await loadLessonMarkdown(id);
-  return { title: markdown ? (lessonTitle(markdown) ?? id) : "Lesson not found" };
+  return { title: (await findLesson(id))?.title ?? "Lesson not found" };
 }
 
 export default async function LessonPage({ params }: Props) {
   const { id } = await params;
-  const [course, markdown, user] = await Promise.all([loadCourse(), loadLessonMarkdown(id), getCurrentUser()]);
+  const [course, lesson, user] = await Promise.all([courseOutline(), findLesson(id), getCurrentUser()]);
   const index = course.modules.findIndex((m) => m.lesson === id);
-  if (markdown === null || index === -1) notFound();
+  if (!lesson || index === -1) notFound();
   const current = course.modules[index];
   const next = course.modules[index + 1];
   const [read, exerciseTitles] = await Promise.all([
@@ -39,7 +37,7 @@ export default async function LessonPage({ params }: Props) {
         <Link href="/lessons">Lessons</Link> / {current.title}
       </nav>
       <article className={styles.article}>
-        <Markdown source={markdown} allowFigures />
+        <Markdown source={lesson.markdown} allowFigures />
       </article>
       <section className={styles.footer} aria-label="After this lesson">
         {user ? (

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { loadCourse } from "@/lib/content/course";
+import { courseOutline } from "@/lib/content/manifest";
 import { itemTitle } from "@/lib/course-nav/item-titles";
 import { nextStep } from "@/lib/course-nav/next-step";
 import { formatPercent } from "@/lib/format/percent";
@@ -47,7 +47,7 @@ export default async function QuizPage({ params, searchParams }: Props) {
   const [open, history] = await Promise.all([getOpenAttemptView(user.id, id), getQuizHistory(user.id, id)]);
   const reviewId = typeof attempt === "string" ? attempt : undefined;
   const review = reviewId ? await getAttemptReview(user.id, reviewId) : null;
-  const course = await loadCourse();
+  const course = await courseOutline();
   const lessonId = course.modules.find((m) => m.quiz === id)?.lesson ?? id;
   const next = nextStep(course, { kind: "quiz", id });
   const [lessonName, nextTitle] = await Promise.all([
