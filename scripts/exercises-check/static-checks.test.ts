@@ -65,8 +65,9 @@ describe("staticChecks", () => {
     expect(errors).toMatch(/has 1 public tests; use 3–6/);
   });
 
-  it("enforces the mistake minimums (5 for backward, 2 otherwise)", () => {
-    expect(staticChecks(exercise({ mistakes: [mistake("a")] }), course).join("\n")).toMatch(/at least 2/);
+  it("enforces the mistake minimums (5 for the core three, 1 otherwise)", () => {
+    expect(staticChecks(exercise({ mistakes: [] }), course).join("\n")).toMatch(/has 0 known mistakes; at least 1/);
+    expect(staticChecks(exercise({ mistakes: [mistake("a")] }), course).join("\n")).not.toMatch(/known mistakes/);
     const backward = exercise({ spec: { ...exercise().spec, id: "batchnorm-backward", entry: "layernormForward" } });
     const courseB = { modules: [{ id: "beyond-batchnorm", exercises: ["batchnorm-backward"] }] };
     expect(staticChecks(backward, courseB).join("\n")).toMatch(/has 2 known mistakes; at least 5/);

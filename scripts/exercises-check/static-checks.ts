@@ -9,13 +9,18 @@ export interface CourseOutline {
   modules: { id: string; exercises: string[] }[];
 }
 
-/** Minimum mistake banks by exercise id: 5 for the three core batch-norm exercises, 2 for every other exercise. */
+/**
+ * Minimum mistake banks by exercise id: 5 for the three core batch-norm
+ * exercises, 1 for any other (a new exercise can be checked as soon as it
+ * has one); fewer than RECOMMENDED_MISTAKES is a warning.
+ */
 export const MIN_MISTAKES: Readonly<Record<string, number>> = {
   "batchnorm-forward": 5,
   "batchnorm-backward": 5,
   "batchnorm-inference": 5,
 };
-export const DEFAULT_MIN_MISTAKES = 2;
+export const DEFAULT_MIN_MISTAKES = 1;
+export const RECOMMENDED_MISTAKES = 5;
 export const PUBLIC_TESTS = { min: 3, max: 6 } as const;
 
 export function minMistakes(id: string): number {
@@ -60,7 +65,7 @@ export function staticChecks(ex: LoadedExercise, course: CourseOutline | null): 
 
   const min = minMistakes(id);
   if (ex.mistakes.length < min) errors.push(
-      `${id}/mistakes/: has ${ex.mistakes.length} known mistakes; at least ${min} are required for this exercise (5 for batchnorm-forward, -backward and -inference, 2 for any other)`,
+      `${id}/mistakes/: has ${ex.mistakes.length} known mistakes; at least ${min} are required for this exercise (5 for batchnorm-forward, -backward and -inference, 1 for any other)`,
     );
   return errors;
 }
