@@ -32,7 +32,7 @@ const CASES = [
     id: "groupnorm",
     open: async (page: Page) => {
       await page.goto("/lessons/which-normalization");
-      await page.getByRole("link", { name: "Exercise: groupnorm" }).click();
+      await page.getByRole("link", { name: "Exercise: Group norm: forward and backward" }).click();
     },
     entry: "export function groupnormForward(",
     mistake: "gamma-outside-group-sums",
