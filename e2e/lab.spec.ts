@@ -106,6 +106,6 @@ test("a student who has not passed all three exercises finds the lab locked, wit
 
   await page.goto("/lab");
   await expect(page.getByTestId("lab-locked")).toBeVisible();
-  await page.getByTestId("lab-locked").getByRole("link", { name: "batchnorm-inference" }).click();
+  await page.getByTestId("lab-locked").getByRole("link", { name: "Batch norm at test time: the BatchNorm layer" }).click();
   await expect(page).toHaveURL(/\/exercises\/batchnorm-inference$/);
 });
