@@ -92,3 +92,12 @@ export function remapPositions(env: Envelope, toStudent: (line: number, column: 
     if ("steps" in r) for (const c of r.steps) if (c?.s === "unserializable") fix(c.e);
   }
 }
+
+/** JSON from the sandbox, or null when it does not parse (it is validated by the schemas above either way). */
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -8,7 +8,7 @@
  * goes through the worker pool (index.ts), the checker and tests call this.
  */
 import { compileSubmission, missingExportError, studentPosition } from "./compile";
-import { EnvelopeSchema, remapPositions } from "./envelope";
+import { EnvelopeSchema, remapPositions, safeJson } from "./envelope";
 import type { LoadedExercise } from "./load-exercise";
 import { bestExplanations, matchMistakes, trustedOutcome } from "./misconceptions";
 import { capReport } from "./report-caps";
@@ -247,12 +247,4 @@ function stopSummary(stop: SandboxStop, tests: ResolvedTest[], limits: LoadedExe
   return stop.why === "memory"
     ? `Grading stopped at test "${name}": your code exceeded the memory limit of ${limits.memoryMb} MB.`
     : `Grading stopped at test "${name}": your code ran past its time limit.`;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -7,7 +7,7 @@
  */
 import type { CompiledModule } from "./compile";
 import { studentPosition } from "./compile";
-import { CallResultSchema, LoadInfoSchema, remapPositions, ScenarioResultSchema } from "./envelope";
+import { CallResultSchema, LoadInfoSchema, remapPositions, ScenarioResultSchema, safeJson } from "./envelope";
 import type { LoadedExercise } from "./load-exercise";
 import { trustedOutcome } from "./misconceptions";
 import type { SandboxStep } from "./sandbox";
@@ -50,12 +50,4 @@ export function streamVerdicts(
     onTestResult(step.index, verdict.result);
   };
   return { onStep, verdict: (index) => verdicts.get(index) };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
