@@ -33,7 +33,8 @@ export default defineConfig({
           include: [...DATABASE_TESTS, "**/*.pg.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: ["lib/database/testing/postgres-global-setup.ts"],
-          env: { TEST_DATABASE_PROVIDER: "postgresql" },
+          // the shared DB tests exercise in-process grading; the queue has its own *.pg.test.ts
+          env: { TEST_DATABASE_PROVIDER: "postgresql", GRADING_MODE: "in-process" },
         },
       },
     ],

@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { ResilientPool } from "@/lib/database/resilient-pool";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "@/lib/database-url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-postgresql/client";
@@ -12,7 +13,10 @@ function positiveInt(value: string | undefined, fallback: number): number {
 function createClient(): PrismaClient {
   const url = databaseUrl();
   if (databaseProvider(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: positiveInt(process.env.DATABASE_POOL_SIZE, 10) });
+    const pool = new ResilientPool({ connectionString: url, max: positiveInt(process.env.DATABASE_POOL_SIZE, 10) });
+    // idle connections cut by a server restart: the pool drops them; the next query opens new ones
+    pool.on("error", () => {});
+    const adapter = new PrismaPg(pool);
     // Both clients are generated from the same models (prisma/postgresql/schema.prisma is derived from
     // prisma/schema.prisma and checked by scripts/db/providers-in-step.db.test.ts): the API is the same,
     // only the embedded query compiler differs, so the app keeps one PrismaClient type.

@@ -25,8 +25,10 @@ export function restrictDatabaseFiles(file: string): void {
 
 export function prepareDatabase(): void {
   if (databaseProvider() === "postgresql") {
-    // PostgreSQL: prisma.config.ts picks prisma/postgresql/ (schema and migrations) from the URL.
+    // PostgreSQL: prisma.config.ts picks prisma/postgresql/ (schema and migrations) from the URL;
+    // then the grading queue's schema (Graphile Worker) and the grader hosts' read function.
     migrateDeploy();
+    runScript("scripts/db/prepare-queue.ts", "Preparing the grading queue");
     return;
   }
   const file = sqliteFilePath();
@@ -51,6 +53,14 @@ function migrateDeploy(): void {
   if (result.status !== 0) {
     process.stderr.write(result.stdout + result.stderr);
     throw new Error(`Database migration failed (prisma migrate deploy exited ${result.status}).`);
+  }
+}
+
+function runScript(script: string, label: string): void {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.resolve(script)], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`${label} failed (exit ${result.status}).`);
   }
 }
 

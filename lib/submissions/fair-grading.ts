@@ -28,6 +28,7 @@ function createQueue(): FairQueue {
       maxWaitingPerUser: positiveInt(process.env.GRADER_MAX_WAITING_PER_USER, 5),
     },
     (owner, ms) => {
+      if (processWide.batchnormChargeBudgets === false) return;
       gradingBudget()
         .charge(owner.userId, owner.address, ms)
         .catch(() => {});
@@ -35,7 +36,15 @@ function createQueue(): FairQueue {
   );
 }
 
-const processWide = globalThis as unknown as { batchnormFairQueue?: FairQueue };
+const processWide = globalThis as unknown as { batchnormFairQueue?: FairQueue; batchnormChargeBudgets?: boolean };
+
+/**
+ * A grader host holds no right to the budgets' table: the web replica that
+ * waits for the result charges the grading's time instead (queue-dispatcher.ts).
+ */
+export function stopChargingBudgets(): void {
+  processWide.batchnormChargeBudgets = false;
+}
 
 /** Grades in this user's turn (GraderBusyError when too many of theirs wait). */
 export function gradeFairly(owner: Owner, request: GradeRequest): Promise<GradeReport> {

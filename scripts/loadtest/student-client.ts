@@ -45,13 +45,13 @@ export class StudentClient {
   forwardedFor: string | null = null;
 
   constructor(
-    readonly baseUrl: string,
+    public baseUrl: string,
     readonly counters: HttpCounters,
     readonly email: string,
     readonly password = `load-test-password-${randomUUID().slice(0, 8)}`,
   ) {}
 
-  private async request(path: string, init: RequestInit, timeoutMs = 60_000): Promise<Response> {
+  protected async request(path: string, init: RequestInit, timeoutMs = 60_000): Promise<Response> {
     this.counters.requests++;
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {

@@ -1,0 +1,92 @@
+/**
+ * A grader host: pulls grading jobs from the PostgreSQL queue (Graphile
+ * Worker, woken by LISTEN/NOTIFY) and grades them in this process's worker
+ * pool (grader/, unchanged). It registers one task per exercise it has, under
+ * that exercise's content hash, so jobs for content it does not have are left
+ * for a host that has it. It renews a lease on its locked jobs and reclaims
+ * the jobs of hosts whose lease expired, and dead-letters exhausted jobs.
+ */
+import { EventEmitter } from "node:events";
+import { hostname } from "node:os";
+import { Logger, type Runner, run, type Task, type TaskList, type WorkerEvents } from "graphile-worker";
+import { listExerciseIds, shutdownGrader } from "@/grader";
+import { databaseUrl } from "@/lib/database-url";
+import { stopChargingBudgets } from "../fair-grading";
+import { exerciseContentHash } from "./content-hash";
+import { markDeadLetters } from "./dead-letter";
+import { type JobOutcome, gradeJob } from "./grade-job";
+import { taskIdentifier } from "./grading-job";
+import { reclaimExpiredLeases, releaseLease, renewLease } from "./leases";
+
+export interface GraderHostOptions {
+  concurrency: number;
+  /** called after each job (the scale test reads pickup latencies from it) */
+  onJob?: (outcome: JobOutcome) => void;
+  /** exercises to serve with the hash to serve them under (default: every exercise folder, hashed) */
+  content?: Record<string, string | null>;
+}
+
+export interface GraderHost {
+  stop(): Promise<void>;
+  tasks: string[];
+}
+
+// Graphile Worker logs every job at info level; a host logs only what needs attention.
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[grader host] ${level}: ${message}`);
+});
+
+async function contentOfThisHost(): Promise<Record<string, string | null>> {
+  const content: Record<string, string | null> = {};
+  for (const id of await listExerciseIds()) content[id] = await exerciseContentHash(id);
+  return content;
+}
+
+export async function startGraderHost(options: GraderHostOptions): Promise<GraderHost> {
+  stopChargingBudgets();
+  const content = options.content ?? (await contentOfThisHost());
+  const task: Task = async (payload, helpers) => {
+    const outcome = await gradeJob(payload, helpers);
+    options.onJob?.(outcome);
+  };
+  const taskList: TaskList = {};
+  for (const [exerciseId, hash] of Object.entries(content)) taskList[taskIdentifier(exerciseId, hash)] = task;
+
+  const hostId = `${hostname()}:${process.pid}`;
+  const workerIds = new Set<string>();
+  // attached before run() so the pool's id (what its jobs are locked by) is never missed
+  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  events.on("pool:create", ({ workerPool }) => workerIds.add(workerPool.id));
+  const runner: Runner = await run({
+    events,
+    connectionString: databaseUrl(),
+    concurrency: options.concurrency,
+    // LISTEN/NOTIFY wakes idle workers at once; polling only finds retries whose backoff ended
+    pollInterval: 1000,
+    noHandleSignals: true,
+    logger: quietLogger,
+    taskList,
+  });
+
+  let stopping = false;
+  const tick = async () => {
+    for (const id of workerIds) await renewLease(id, hostId);
+    await reclaimExpiredLeases();
+    await markDeadLetters();
+  };
+  const timer = setInterval(() => {
+    if (!stopping) tick().catch((e) => console.error("[grader host] lease upkeep failed:", e instanceof Error ? e.message : e));
+  }, 1000);
+  await tick();
+
+  return {
+    tasks: Object.keys(taskList),
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      await runner.stop();
+      for (const id of workerIds) await releaseLease(id).catch(() => {});
+      await shutdownGrader();
+    },
+  };
+}

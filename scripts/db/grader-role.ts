@@ -1,0 +1,51 @@
+/**
+ * `npm run db:grader-role -- <role> <password>` (with DATABASE_URL of the
+ * database owner): creates or updates the least-privilege role grader hosts
+ * connect as. It may use the queue (graphile_worker) and write grading
+ * results; it cannot read users, sessions, accounts, drafts or quizzes, and it
+ * reads a submission's code only through batchnorm_grading_input(), which
+ * returns it only while that submission's job is locked in the queue.
+ * Idempotent; run again after migrations that add grading tables.
+ */
+import pg from "pg";
+import { databaseUrl } from "../../lib/database-url";
+
+function grants(role: string): string {
+  const r = `"${role.replace(/"/g, '""')}"`;
+  return `
+    GRANT USAGE ON SCHEMA public TO ${r};
+    GRANT USAGE ON SCHEMA graphile_worker TO ${r};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${r};
+    GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${r};
+    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${r};
+    -- the grading result columns and what the dashboards' tally recompute reads; not "code"
+    GRANT SELECT ("id", "userId", "exerciseId", "mode", "status", "verdict", "score"),
+          UPDATE ("status", "verdict", "score", "report", "gradingMs", "startedAt", "finishedAt") ON "Submission" TO ${r};
+    GRANT SELECT, INSERT, DELETE ON "SubmissionTestResult", "SubmissionMisconception" TO ${r};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON "ItemTally", "StudentTally", "GraderLease" TO ${r};
+    GRANT EXECUTE ON FUNCTION batchnorm_grading_input(text) TO ${r};`;
+}
+
+export async function ensureGraderRole(ownerUrl: string, role: string, password: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error("role: lower-case letters, digits and _ only");
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const exists = (await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount;
+    const literal = client.escapeLiteral(password);
+    await client.query(`${exists ? "ALTER" : "CREATE"} ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${literal}`);
+    await client.query(grants(role));
+  } finally {
+    await client.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [role, password] = process.argv.slice(2);
+  if (!role || !password) {
+    console.error("usage: npm run db:grader-role -- <role> <password>");
+    process.exit(1);
+  }
+  await ensureGraderRole(databaseUrl(), role, password);
+  console.log(`Role ${role} ready: queue and grading results only.`);
+}
