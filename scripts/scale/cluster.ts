@@ -10,6 +10,7 @@ import path from "node:path";
 import { startPostgresServer, type PostgresServer } from "../../lib/database/testing/postgres-server";
 import { ensureGraderRole } from "../db/grader-role";
 import { freePort } from "../free-port";
+import { BRIDGE_ADDRESS, HostNetwork } from "./netns";
 import { HostProcess, waitFor } from "./processes";
 
 export interface JobEvent {
@@ -35,10 +36,15 @@ export class Cluster {
     readonly ownerUrl: string,
     readonly graderUrl: string,
     readonly logDir: string,
+    readonly network: HostNetwork | null,
   ) {}
 
   static async create(logDir: string): Promise<Cluster> {
-    const pg = startPostgresServer(await freePort(), { settings: { max_connections: "300" } });
+    const network = HostNetwork.create();
+    const pg = startPostgresServer(await freePort(), {
+      settings: { max_connections: "300", ...(network ? { listen_addresses: `'127.0.0.1,${BRIDGE_ADDRESS}'` } : {}) },
+      hba: network ? ["host all all 10.231.0.0/24 trust"] : [],
+    });
     const ownerUrl = pg.createDatabase("batchnorm");
     const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-database.ts"], {
       env: { ...process.env, DATABASE_URL: ownerUrl },
@@ -48,22 +54,32 @@ export class Cluster {
     const password = randomBytes(12).toString("hex");
     await ensureGraderRole(ownerUrl, "batchnorm_grader", password);
     const graderUrl = pg.url("batchnorm", "batchnorm_grader", password);
-    return new Cluster(pg, ownerUrl, graderUrl, logDir);
+    return new Cluster(pg, ownerUrl, graderUrl, logDir, network);
+  }
+
+  /** the URL as a host in its own namespace reaches PostgreSQL (over the bridge) */
+  private fromHost(url: string): string {
+    return this.network ? url.replace("@127.0.0.1:", `@${BRIDGE_ADDRESS}:`) : url;
   }
 
   async addWeb(): Promise<HostProcess> {
     const port = await freePort();
     const name = `web-${this.webs.length + 1}`;
+    const place = this.network?.addHost(name);
+    const address = place?.address ?? "127.0.0.1";
     const web = new HostProcess({
       name,
+      netns: place?.netns,
       args: ["scripts/serve.ts"],
       logFile: path.join(this.logDir, `${name}.log`),
       env: {
         ...process.env,
         NODE_ENV: "production",
         PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_URL: this.ownerUrl,
+        HOST: address,
+        DATABASE_URL: this.fromHost(this.ownerUrl),
+        // every simulated student comes from the test's one address: no per-address budget
+        GRADING_BUDGET_ADDRESS_MS: "100000000",
         BETTER_AUTH_SECRET: this.authSecret,
         GRADING_METRICS: "1",
         AUTH_RATE_LIMIT_MAX: "100000",
@@ -76,7 +92,7 @@ export class Cluster {
         if (v.event === "committed") this.committed.set(String(v.id), Number(v.atMs));
       },
     });
-    const url = `http://127.0.0.1:${port}`;
+    const url = `http://${address}:${port}`;
     this.webs.push(web);
     this.webUrls.push(url);
     web.start();
@@ -86,12 +102,13 @@ export class Cluster {
 
   addGrader(options: { core?: number; workers: number }): HostProcess {
     const name = `grader-${this.graders.length + 1}`;
+    const place = this.network?.addHost(name);
     // the grader's environment: the grader role's URL, no auth secret, nothing else of the web app's
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "production",
-      DATABASE_URL: this.graderUrl,
+      DATABASE_URL: this.fromHost(this.graderUrl),
       GRADER_WORKERS: String(options.workers),
       GRADER_METRICS: "1",
       GRADER_LEASE_SECONDS: "3",
@@ -101,6 +118,7 @@ export class Cluster {
       args: ["scripts/grader.ts"],
       env,
       core: options.core,
+      netns: place?.netns,
       logFile: path.join(this.logDir, `${name}.log`),
       onJson: (v) => {
         if (v.event === "job") this.jobs.push({ ...(v as unknown as JobEvent), host: name });
@@ -114,6 +132,7 @@ export class Cluster {
     await Promise.all([...this.webs, ...this.graders].map((h) => h.stop(5000)));
     await Promise.all([...this.webs, ...this.graders].map((h) => h.close()));
     this.pg.destroy();
+    this.network?.destroy();
   }
 }
 

@@ -86,6 +86,7 @@ async function main(): Promise<number> {
     const honestLatencies = records.filter((r) => r.kind !== "hostile" && r.finalStatus).map((r) => r.latencyMs);
     const busy = [...records, ...pickupRecords].reduce((n, r) => n + r.busy, 0);
     const errors5xx = [...counters.byStatus.entries()].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0) - busy;
+    if (!cluster.network) console.log("(hosts ran as processes on loopback, not in network namespaces)");
     const figures = {
       webReplicas: cluster.webs.length,
       graderHosts: 2,

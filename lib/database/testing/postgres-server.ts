@@ -7,7 +7,7 @@
  * creates. Test-only.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 
@@ -52,7 +52,7 @@ function run(bin: string, args: string[], input?: string): string {
 }
 
 /** Starts a fresh server on `port` (pick one with scripts/free-port.ts). */
-export function startPostgresServer(port: number, options: { settings?: Record<string, string> } = {}): PostgresServer {
+export function startPostgresServer(port: number, options: { settings?: Record<string, string>; hba?: string[] } = {}): PostgresServer {
   const dataDir = mkdtempSync(path.join(tmpdir(), "batchnorm-pg-"));
   if (asRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
@@ -61,6 +61,8 @@ export function startPostgresServer(port: number, options: { settings?: Record<s
   }
   chmodSync(dataDir, 0o700);
   run("initdb", ["-D", path.join(dataDir, "data"), "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"]);
+  // extra client authentication lines (e.g. a private network of test hosts)
+  if (options.hba?.length) appendFileSync(path.join(dataDir, "data", "pg_hba.conf"), `${options.hba.join("\n")}\n`);
   const settings: Record<string, string> = {
     listen_addresses: "'127.0.0.1'",
     port: String(port),
