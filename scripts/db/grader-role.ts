@@ -23,7 +23,20 @@ function grants(role: string): string {
           UPDATE ("status", "verdict", "score", "report", "gradingMs", "startedAt", "finishedAt") ON "Submission" TO ${r};
     GRANT SELECT, INSERT, DELETE ON "SubmissionTestResult", "SubmissionMisconception" TO ${r};
     GRANT SELECT, INSERT, UPDATE, DELETE ON "ItemTally", "StudentTally", "GraderLease" TO ${r};
-    GRANT EXECUTE ON FUNCTION batchnorm_grading_input(text) TO ${r};`;
+    GRANT EXECUTE ON FUNCTION batchnorm_grading_input(text) TO ${r};
+    -- Graphile Worker turns on row-level security on its tables (no policy: only the owner sees rows)
+    DO $$ DECLARE t record; BEGIN
+      FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = 'graphile_worker' AND c.relkind = 'r' AND c.relrowsecurity LOOP
+        EXECUTE format('DROP POLICY IF EXISTS %I ON graphile_worker.%I', ${literalOf(`grader_${role}`)}, t.relname);
+        EXECUTE format('CREATE POLICY %I ON graphile_worker.%I TO %I USING (true) WITH CHECK (true)', ${literalOf(`grader_${role}`)}, t.relname, ${literalOf(role)});
+      END LOOP;
+    END $$;`;
+}
+
+/** A SQL string literal of a checked role name (letters, digits, _ only). */
+function literalOf(name: string): string {
+  return `'${name}'`;
 }
 
 export async function ensureGraderRole(ownerUrl: string, role: string, password: string): Promise<void> {

@@ -143,6 +143,8 @@ describe("grading queue (PostgreSQL)", () => {
       const [any] = (await client.query(`SELECT "id" FROM "Submission" LIMIT 1`)).rows;
       expect((await client.query(`SELECT * FROM batchnorm_grading_input($1)`, [any.id])).rowCount).toBe(0);
       await client.query(`SELECT "verdict", "score" FROM "Submission" LIMIT 1`);
+      // and it sees the queue (Graphile Worker's tables have row-level security on)
+      expect((await client.query(`SELECT id FROM graphile_worker._private_tasks`)).rowCount).toBeGreaterThan(0);
     } finally {
       await client.end();
     }
