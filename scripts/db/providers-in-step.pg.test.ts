@@ -52,7 +52,7 @@ describe("database providers in step", () => {
     sqlite.exec(schemaScript("prisma/schema.prisma", url));
     sqlite.close();
     expect(sqliteCatalog(url.slice("file:".length))).toEqual(sqliteCatalog(direct));
-  }, 120_000);
+  }, 300_000);
 
   it("PostgreSQL: the migrations build what prisma/postgresql/schema.prisma describes", async () => {
     const port = inject("postgresPort");
@@ -71,5 +71,5 @@ describe("database providers in step", () => {
     const [a, b] = [await postgresCatalog(migrated), await postgresCatalog(direct)];
     expect(a.length).toBeGreaterThan(50);
     expect(a).toEqual(b);
-  }, 120_000);
+  }, 300_000);
 });

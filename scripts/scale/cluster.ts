@@ -81,6 +81,8 @@ export class Cluster {
         // every simulated student comes from the test's one address: no per-address budget
         GRADING_BUDGET_ADDRESS_MS: "100000000",
         BETTER_AUTH_SECRET: this.authSecret,
+        // behind a real proxy every replica has the one public URL; here each is reached at its own
+        BETTER_AUTH_URL: `http://${address}:${port}`,
         GRADING_METRICS: "1",
         AUTH_RATE_LIMIT_MAX: "100000",
         AUTH_SIGN_UP_LIMIT: "100000",

@@ -26,7 +26,7 @@ import { measureThroughput } from "./throughput";
 
 const short = process.argv.includes("--short");
 const settings = short
-  ? { students: 6, perStudent: 4, backlog: 24, pickups: 20, thinkMinMs: 300, thinkMaxMs: 900, faultsAtS: [3, 6, 9] }
+  ? { students: 6, perStudent: 4, backlog: 60, pickups: 20, thinkMinMs: 300, thinkMaxMs: 900, faultsAtS: [3, 6, 9] }
   : { students: 50, perStudent: 20, backlog: 300, pickups: 200, thinkMinMs: 1500, thinkMaxMs: 4500, faultsAtS: [12, 24, 36] };
 
 const round = (n: number) => Math.round(n * 10) / 10;

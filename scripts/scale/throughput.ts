@@ -2,7 +2,8 @@
  * Grading throughput of grader hosts, measured in the same run: K honest
  * submissions (the exercises' model solutions) are stored with their jobs
  * while no host runs, then the hosts start and grade the backlog. Rate = jobs
- * / (last job finished − first job started), so host start-up is not counted.
+ * started after every host finished its first one / the time until the last
+ * finished, so host and worker start-up are not counted.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -52,8 +53,14 @@ export async function measureThroughput(cluster: Cluster, hosts: HostProcess[], 
   for (const host of hosts) host.start();
   await waitFor(() => seen().length >= ids.size, 600_000, `${ids.size} backlog gradings`);
   const jobs = seen();
-  const first = Math.min(...jobs.map((j) => j.startedAtMs));
-  const last = Math.max(...jobs.map((j) => j.finishedAtMs));
   await Promise.all(hosts.map((h) => h.stop()));
-  return Math.round((jobs.length / ((last - first) / 1000)) * 10) / 10;
+  // A host's first grading starts its worker process (seconds on a busy machine): the window opens
+  // once every host has finished its first job, and counts the jobs that started in it.
+  const firstFinish = new Map<string, number>();
+  for (const j of jobs) firstFinish.set(j.host, Math.min(firstFinish.get(j.host) ?? Number.POSITIVE_INFINITY, j.finishedAtMs));
+  const opens = Math.max(...firstFinish.values());
+  const inWindow = jobs.filter((j) => j.startedAtMs >= opens);
+  const closes = Math.max(...inWindow.map((j) => j.finishedAtMs));
+  if (inWindow.length < 2 || firstFinish.size < hosts.length) return 0;
+  return Math.round((inWindow.length / ((closes - opens) / 1000)) * 10) / 10;
 }

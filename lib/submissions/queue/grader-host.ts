@@ -9,7 +9,7 @@
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { Logger, type Runner, run, type Task, type TaskList, type WorkerEvents } from "graphile-worker";
-import { listExerciseIds, shutdownGrader } from "@/grader";
+import { gradeSubmission, listExerciseIds, loadPublicExercise, shutdownGrader } from "@/grader";
 import { databaseUrl } from "@/lib/database-url";
 import { stopChargingBudgets } from "../fair-grading";
 import { exerciseContentHash } from "./content-hash";
@@ -36,6 +36,21 @@ const quietLogger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[grader host] ${level}: ${message}`);
 });
 
+/**
+ * Starts the worker processes before taking jobs (a cold worker takes seconds
+ * to start on a busy machine): one practice grading of a starter per worker.
+ */
+async function warmUp(exerciseIds: string[], workers: number): Promise<void> {
+  if (exerciseIds.length === 0) return;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, i) => {
+      const id = exerciseIds[i % exerciseIds.length];
+      const { starter } = await loadPublicExercise(id);
+      await gradeSubmission({ exerciseId: id, code: starter, language: "typescript", mode: "run" }).catch(() => {});
+    }),
+  );
+}
+
 async function contentOfThisHost(): Promise<Record<string, string | null>> {
   const content: Record<string, string | null> = {};
   for (const id of await listExerciseIds()) content[id] = await exerciseContentHash(id);
@@ -52,6 +67,7 @@ export async function startGraderHost(options: GraderHostOptions): Promise<Grade
   const taskList: TaskList = {};
   for (const [exerciseId, hash] of Object.entries(content)) taskList[taskIdentifier(exerciseId, hash)] = task;
 
+  await warmUp(Object.keys(content), options.concurrency);
   const hostId = `${hostname()}:${process.pid}`;
   const workerIds = new Set<string>();
   // attached before run() so the pool's id (what its jobs are locked by) is never missed
