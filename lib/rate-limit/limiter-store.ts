@@ -23,7 +23,7 @@ function limiterPool(): pg.Pool {
   return processWide.batchnormLimiterPool;
 }
 
-export function createLimiter(options: { keyPrefix: string; points: number; duration: number }): Limiter {
+export function createLimiter(options: { keyPrefix: string; points: number; duration: number; blockDuration?: number }): Limiter {
   if (databaseProvider() !== "postgresql") return new RateLimiterMemory(options);
   return new RateLimiterPostgres({
     ...options,

@@ -101,6 +101,8 @@ async function main(): Promise<number> {
       gradingsPerSecOneHost: one,
       gradingsPerSecTwoHosts: two,
     };
+    const slowest = records.filter((r) => r.kind !== "hostile").sort((a, b) => b.latencyMs - a.latencyMs).slice(0, 3);
+    console.log(`Slowest honest: ${slowest.map((r) => `${Math.round(r.latencyMs)} ms ${r.label} (busy ${r.busy}, ${r.submissionId})`).join("; ")}`);
     console.log(`Audit: ${JSON.stringify(audit.detail)}; busy (503 + id, then polled) ${busy}; network errors ${counters.networkErrors}; pickup samples ${pickups.length}`);
     console.log("Targets (printed, not asserted on timings):");
     console.log(`  lost/duplicated/errors5xx = 0: ${figures.lost}/${figures.duplicated}/${figures.errors5xx}`);
