@@ -80,6 +80,8 @@ export class Cluster {
         DATABASE_URL: this.fromHost(this.ownerUrl),
         // every simulated student comes from the test's one address: no per-address budget
         GRADING_BUDGET_ADDRESS_MS: "100000000",
+        // the pickup probe sends its submissions back to back (the class stays far below the default)
+        SUBMISSION_RATE_LIMIT_POINTS: "1000",
         BETTER_AUTH_SECRET: this.authSecret,
         // behind a real proxy every replica has the one public URL; here each is reached at its own
         BETTER_AUTH_URL: `http://${address}:${port}`,
