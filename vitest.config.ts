@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const ALL_TESTS = ["grader/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
+const ALL_TESTS = ["grader/**/*.test.ts", "docs/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 
 // Test files that open a database (through lib/database/testing/test-database.ts):
 // they run twice, on SQLite and on a throw-away PostgreSQL server.
@@ -18,6 +18,8 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
     environment: "node",
+    // the content manifest the app reads, built once from exercises/ (lib/content/testing/global-manifest.ts)
+    globalSetup: ["./lib/content/testing/global-manifest.ts"],
     // 2 cores: the grader tests spawn worker processes of their own.
     pool: "forks",
     maxWorkers: 2,

@@ -1,17 +1,16 @@
 import Link from "next/link";
-import { exerciseTitle } from "@/grader";
 import { getCurrentUser } from "@/lib/auth/session";
-import { loadCourse } from "@/lib/content/course";
+import { getManifest } from "@/lib/content/manifest";
 import { getModuleProgress } from "@/lib/content/module-progress";
 import { ModuleStatus } from "./_components/module-status";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [course, user] = await Promise.all([loadCourse(), getCurrentUser()]);
+  const [manifest, user] = await Promise.all([getManifest(), getCurrentUser()]);
+  const { course } = manifest;
   const progress = user ? new Map((await getModuleProgress(user.id)).map((p) => [p.moduleId, p])) : null;
-  const exerciseIds = course.modules.flatMap((m) => m.exercises);
-  const titles = new Map(await Promise.all(exerciseIds.map(async (id) => [id, await exerciseTitle(id).catch(() => id)] as const)));
+  const titles = new Map(Object.values(manifest.exercises).map((e) => [e.id, e.title]));
   return (
     <div className="stack">
       <section>

@@ -25,7 +25,11 @@ test("an instructor promotes a student, who then has instructor access", async (
   const instructorContext = await browser.newContext();
   const instructorPage = await instructorContext.newPage();
   await signIn(instructorPage, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password);
+  // The accounts page shows 100 at a time: find the new account by its email, as an instructor would.
   await instructorPage.goto("/instructor/users");
+  await instructorPage.getByLabel("Find an account").fill(student.email);
+  await instructorPage.getByRole("button", { name: "Search" }).click();
+  await expect(instructorPage).toHaveURL(/\?q=/);
   await instructorPage.getByRole("button", { name: `Promote ${student.email}` }).click();
   await expect(instructorPage.getByRole("row", { name: new RegExp(student.email) }).getByRole("status")).toHaveText("Promoted to instructor.");
   await instructorContext.close();

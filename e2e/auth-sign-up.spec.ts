@@ -70,3 +70,58 @@ test("the sign-up API refuses over-long and malformed emails and creates nothing
     expect(created.status()).toBe(400);
   }
 });
+
+test("text typed before the page's scripts load is kept, and sign-up then works", async ({ page }) => {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // Hold every script until the student has typed: the form is the server's HTML only.
+  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto("/sign-up", { waitUntil: "domcontentloaded" });
+  const email = uniqueEmail("early");
+  await page.getByLabel("Name").fill("Early Typist");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password-1");
+  release();
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("Name")).toHaveValue("Early Typist");
+  await expect(page.getByLabel("Password")).toHaveValue("a-good-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-user")).toContainText("Early Typist");
+});
+
+test("sign-up works without JavaScript and an error keeps what was typed", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("No Script");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("a-good-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("No Script");
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+
+  await page.getByLabel("Email").fill(uniqueEmail("noscript"));
+  await page.getByLabel("Password").fill("a-good-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-user")).toContainText("No Script");
+  await context.close();
+});
+
+test("with JavaScript, a refused sign-up keeps every field, the password too", async ({ page }) => {
+  const taken = await signUpNewStudent(page, "Owner");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Second Try");
+  await page.getByLabel("Email").fill(taken.email);
+  await page.getByLabel("Password").fill("another-password-9");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#email-error")).toHaveText(/already exists/);
+  await expect(page.getByLabel("Name")).toHaveValue("Second Try");
+  await expect(page.getByLabel("Password")).toHaveValue("another-password-9");
+});

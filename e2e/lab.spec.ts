@@ -92,7 +92,7 @@ test("a student who has not passed all three exercises finds the lab locked, wit
   await page.goto("/lab/learning-rate");
   const locked = page.getByTestId("lab-locked");
   await expect(locked).toContainText("The lab opens once you pass the three batch-norm exercises");
-  await expect(locked.getByRole("link")).toHaveText(["batchnorm-backward", "batchnorm-inference"]);
+  await expect(locked.getByRole("link")).toHaveText(["Batch norm backward pass", "Batch norm at test time: the BatchNorm layer"]);
   await expect(page.getByRole("button", { name: "Run experiment" })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -106,6 +106,6 @@ test("a student who has not passed all three exercises finds the lab locked, wit
 
   await page.goto("/lab");
   await expect(page.getByTestId("lab-locked")).toBeVisible();
-  await page.getByTestId("lab-locked").getByRole("link", { name: "batchnorm-inference" }).click();
+  await page.getByTestId("lab-locked").getByRole("link", { name: "Batch norm at test time: the BatchNorm layer" }).click();
   await expect(page).toHaveURL(/\/exercises\/batchnorm-inference$/);
 });

@@ -114,7 +114,7 @@ test("server action replay: only an instructor on this origin can change a role"
   const decoyEmail = uniqueEmail("matrix-decoy");
   const decoyId = await signUp(decoy, decoyEmail);
   await signIn(page, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password);
-  await page.goto("/instructor/users");
+  await page.goto(`/instructor/users?q=${encodeURIComponent(decoyEmail)}`);
   const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByRole("button", { name: `Promote ${decoyEmail}` }).click();
   const action = await captured;

@@ -8,7 +8,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { gradeInProcess } from "@/grader/grade";
-import { loadExercise } from "@/grader/load-exercise";
+import { listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+
+/** Only exercises the course still has: removing one must not break this file. */
+const present = new Set(await listExerciseFolders());
 
 /** Each defines `stats(values) → [mean, biased variance]`. */
 const STATS: Record<string, string> = {
@@ -86,7 +89,7 @@ const SOLUTIONS: Record<string, string> = {
 describe("numerically different but stable correct solutions get full marks", () => {
   for (const [id, solution] of Object.entries(SOLUTIONS)) {
     for (const [variant, stats] of Object.entries(STATS)) {
-      it(`${id} with ${variant}`, async () => {
+      it.skipIf(!present.has(id))(`${id} with ${variant}`, async () => {
         const exercise = await loadExercise(id);
         const report = await gradeInProcess(exercise, `${stats}\n${solution}`, "javascript", "submit");
         expect(report.tests.filter((t) => t.status !== "passed").map((t) => `${t.id}: ${t.message}`)).toEqual([]);
@@ -95,7 +98,7 @@ describe("numerically different but stable correct solutions get full marks", ()
     }
   }
 
-  it("the template itself is not vacuous: the naive E[x²] − μ² variance fails a hidden test", async () => {
+  it.skipIf(!present.has("layernorm-forward"))("the template itself is not vacuous: the naive E[x²] − μ² variance fails a hidden test", async () => {
     const naive = `function stats(a) {
       const m = a.reduce((s, v) => s + v, 0) / a.length;
       return [m, a.reduce((s, v) => s + v * v, 0) / a.length - m * m];
@@ -105,7 +108,7 @@ describe("numerically different but stable correct solutions get full marks", ()
     expect(report.tests.find((t) => t.id === "large-common-offset")?.status).not.toBe("passed");
   });
 
-  it("the batchnorm-forward template is not vacuous: the naive variance fails its hidden large-offset test", async () => {
+  it.skipIf(!present.has("batchnorm-forward"))("the batchnorm-forward template is not vacuous: the naive variance fails its hidden large-offset test", async () => {
     const naive = `function stats(a) {
       const m = a.reduce((s, v) => s + v, 0) / a.length;
       return [m, a.reduce((s, v) => s + v * v, 0) / a.length - m * m];

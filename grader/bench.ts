@@ -12,8 +12,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gradeInProcess } from "./grade";
-import { gradeSubmission, graderStats, listExerciseIds, shutdownGrader } from "./index";
-import { loadExercise } from "./load-exercise";
+import { gradeSubmission, graderStats, shutdownGrader } from "./index";
+import { listExerciseFolders, loadExercise } from "./load-exercise";
 import { measureIsolateFloorMs } from "./sandbox";
 
 const GRADINGS_PER_EXERCISE = Number(process.env.BENCH_GRADINGS ?? 200);
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const floors = Array.from({ length: 300 }, () => measureIsolateFloorMs()).sort((a, b) => a - b);
   const floorMs = quantile(floors, 0.5);
 
-  const ids = await listExerciseIds();
+  const ids = await listExerciseFolders();
   const exercises: Record<string, { p50Ms: number; p95Ms: number }> = {};
   const references: Record<string, string> = {};
   console.log(`isolate floor (create + context + call + dispose): p50 ${floorMs.toFixed(2)} ms`);

@@ -34,4 +34,26 @@ describe("npm run grade (grader/cli.ts)", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/usage/);
   });
+
+  it("--author adds every test's inputs, expected value and hint, hidden ones included, for the seed that was graded", () => {
+    const { code, stdout } = grade("batchnorm-forward", "exercises/batchnorm-forward/mistakes/unbiased-variance.ts", "--json", "--author");
+    expect(code).toBe(1);
+    const { report, author } = JSON.parse(stdout) as {
+      report: unknown;
+      author: { seed: string; tests: { id: string; visibility: string; inputs: Record<string, unknown>; expected: unknown; hint: string | null; status: string }[] };
+    };
+    const parsed = GradeReportSchema.parse(report);
+    expect(author.seed).toMatch(/^[0-9a-f]{16}$/);
+    expect(author.tests.map((t) => t.id)).toEqual(parsed.tests.map((t) => t.id));
+    const hidden = author.tests.filter((t) => t.visibility === "hidden");
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const t of hidden) {
+      expect(Object.keys(t.inputs)).toEqual(["x", "gamma", "beta", "eps"]);
+      expect(t.expected).toHaveProperty("out");
+      expect(t.status).toBe(parsed.tests.find((r) => r.id === t.id)?.status);
+    }
+    // without --author nothing of the hidden inputs is printed
+    const plain = grade("batchnorm-forward", "exercises/batchnorm-forward/mistakes/unbiased-variance.ts", "--json");
+    expect(plain.stdout).not.toContain('"inputs"');
+  });
 });

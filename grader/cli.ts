@@ -1,33 +1,39 @@
 /**
- * npm run grade -- <exercise-id> <file> [--mode run|submit] [--json]
+ * npm run grade -- <exercise-id> <file> [--mode run|submit] [--json] [--author]
  * Grades a file through one grading worker process, like the web app: a
  * submission that crashes or exhausts its worker still gets an error report
  * on stdout (exit 1), and the worker's memory is watched. Text output escapes
  * control characters. Exit codes: 0 passed, 1 failed or error, 2 usage error
- * (unknown exercise, missing file, file too large).
+ * (unknown exercise, missing file, file too large). `--author` adds what only
+ * an exercise's author may see: every test's inputs, expected value and hint,
+ * hidden ones included (author-view.ts).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Mode } from "./grade";
-import { readExerciseSpec, UnknownExerciseError } from "./load-exercise";
+import { authorRows, formatAuthorRows } from "./author-view";
+import { newGradingSeed } from "./hidden-tests";
+import { loadExercise, readExerciseSpec, UnknownExerciseError } from "./load-exercise";
 import { GraderPool } from "./pool";
 import { type GradeReport, GradeRequestSchema } from "./schema";
 import { escapeForTerminal, jsonForTerminal } from "./terminal-text";
 
-const USAGE = "usage: npm run grade -- <exercise-id> <file> [--mode run|submit] [--json]";
+const USAGE = "usage: npm run grade -- <exercise-id> <file> [--mode run|submit] [--json] [--author]";
 
 function usage(message: string): never {
   process.stderr.write(`${escapeForTerminal(message)}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { id: string; file: string; mode: Mode; json: boolean } {
+function parseArgs(argv: string[]): { id: string; file: string; mode: Mode; json: boolean; author: boolean } {
   const positional: string[] = [];
   let mode: Mode = "submit";
   let json = false;
+  let author = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--json") json = true;
+    else if (arg === "--author") author = true;
     else if (arg === "--mode" || arg.startsWith("--mode=")) {
       const value = arg.includes("=") ? arg.split("=")[1] : argv[++i];
       if (value !== "run" && value !== "submit") usage(`--mode must be run or submit, got ${value ?? "nothing"}`);
@@ -36,7 +42,7 @@ function parseArgs(argv: string[]): { id: string; file: string; mode: Mode; json
     else positional.push(arg);
   }
   if (positional.length !== 2) usage("expected an exercise id and a file");
-  return { id: positional[0], file: positional[1], mode, json };
+  return { id: positional[0], file: positional[1], mode, json, author };
 }
 
 function printHuman(report: GradeReport): void {
@@ -55,7 +61,7 @@ function printHuman(report: GradeReport): void {
 }
 
 async function main(): Promise<void> {
-  const { id, file, mode, json } = parseArgs(process.argv.slice(2));
+  const { id, file, mode, json, author } = parseArgs(process.argv.slice(2));
   try {
     await readExerciseSpec(id);
   } catch (e) {
@@ -69,7 +75,9 @@ async function main(): Promise<void> {
     usage(`cannot read ${file}`);
   }
   const language = file.endsWith(".js") || file.endsWith(".mjs") ? "javascript" : "typescript";
-  const request = GradeRequestSchema.safeParse({ exerciseId: id, code, language, mode });
+  // One seed for the worker's grading and the author view, so both show the same hidden inputs.
+  const seed = newGradingSeed();
+  const request = GradeRequestSchema.safeParse({ exerciseId: id, code, language, mode, seed });
   if (!request.success) usage(request.error.issues[0]?.message ?? "invalid request");
 
   const pool = new GraderPool({
@@ -84,8 +92,12 @@ async function main(): Promise<void> {
   });
   try {
     const report = await pool.grade(request.data);
-    if (json) process.stdout.write(`${jsonForTerminal(report)}\n`);
-    else printHuman(report);
+    const rows = author ? authorRows(await loadExercise(id), report, seed) : null;
+    if (json) process.stdout.write(`${jsonForTerminal(rows ? { report, author: { seed, tests: rows } } : report)}\n`);
+    else {
+      printHuman(report);
+      if (rows) process.stdout.write(`${formatAuthorRows(rows, seed)}\n`);
+    }
     process.exitCode = report.status === "passed" ? 0 : 1;
   } finally {
     await pool.shutdown();

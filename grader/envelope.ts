@@ -44,7 +44,10 @@ export const LoadInfoSchema = z.object({
   moduleError: ErrorInfoSchema.nullable(),
   exports: z.array(z.string().max(100)).max(50),
   exportCount: z.number().int().nonnegative(),
+  /** the entry and every other required function were exported */
   hasEntry: z.boolean(),
+  /** the first required function the module does not export (null when none, or when loading threw) */
+  missing: z.string().max(100).nullable().optional(),
 });
 export type LoadInfo = z.infer<typeof LoadInfoSchema>;
 
@@ -87,5 +90,14 @@ export function remapPositions(env: Envelope, toStudent: (line: number, column: 
     if ("e" in r) fix(r.e);
     if ("r" in r && r.r.s === "unserializable") fix(r.r.e);
     if ("steps" in r) for (const c of r.steps) if (c?.s === "unserializable") fix(c.e);
+  }
+}
+
+/** JSON from the sandbox, or null when it does not parse (it is validated by the schemas above either way). */
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

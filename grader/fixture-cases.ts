@@ -10,6 +10,8 @@ import type { GradeReport } from "./schema";
 
 export interface FixtureCase {
   file: string;
+  /** the exercise to grade against (default batchnorm-forward) */
+  exercise?: string;
   /** what the case proves (the item in brackets) */
   title: string;
   mode?: "run" | "submit";
@@ -193,6 +195,26 @@ export function fixtureCases(expect: Expect): FixtureCase[] {
       title: "control characters survive into the report as data (the CLI escapes them) [9]",
       check: (r) => {
         expect(r.status).toBe("failed");
+      },
+    },
+    {
+      file: "function-arg-probe.ts.txt",
+      exercise: "gradient-check",
+      mode: "run",
+      title: "a function passed as a test argument is a dead end: native text, frozen, no caller, no call-site functions [10]",
+      check: (r) => {
+        expect(r.status).toBe("failed");
+        expect(JSON.parse(r.console[0])).toEqual({
+          source: "native",
+          caller: "refused",
+          args: "refused",
+          write: "refused",
+          frozen: "true",
+          names: "length,name",
+          result: JSON.stringify([[Math.tanh(1), Math.tanh(2)]]),
+          sites: "0 functions",
+          constructed: JSON.stringify([[Math.tanh(3)]]),
+        });
       },
     },
     {

@@ -21,9 +21,9 @@ process.env.GRADER_DEPRIORITIZE_AFTER_MS = "5000";
 
 const dir = path.join(process.cwd(), "grader", "fixtures");
 
-async function grade(file: string, mode: "run" | "submit" = "submit", append = ""): Promise<GradeReport> {
+async function grade(file: string, mode: "run" | "submit" = "submit", append = "", exerciseId = "batchnorm-forward"): Promise<GradeReport> {
   const code = (await readFile(path.join(dir, file), "utf8")) + append;
-  const report = await gradeSubmission({ exerciseId: "batchnorm-forward", code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
+  const report = await gradeSubmission({ exerciseId, code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
   expect(Buffer.byteLength(JSON.stringify(report)), `${file}: report size`).toBeLessThanOrEqual(MAX_REPORT_BYTES);
   return report;
 }
@@ -87,10 +87,12 @@ describe("golden fixtures (through the worker pool)", () => {
     expect(r.tests.slice(1).every((t) => t.status === "error" && /skipped/.test(t.message))).toBe(true);
   });
 
-  it("uninterruptible memory bomb → error naming the memory limit; the worker is replaced", async () => {
+  it("uninterruptible memory bomb → the student's failed verdict naming the memory limit; the worker is replaced", async () => {
     const before = graderStats()?.restarts ?? 0;
     const r = await grade("memory-bomb.ts.txt");
-    expect(r.status).toBe("error");
+    expect(r.status).toBe("failed");
+    expect(r.score).toBe(0);
+    expect(["out-of-memory", "timed-out"]).toContain(r.tests[0].failure);
     expect(r.summary).toMatch(/memory limit of 64 MB/);
     expect(graderStats()?.restarts).toBeGreaterThan(before);
   });
@@ -167,7 +169,7 @@ describe("golden fixtures (through the worker pool)", () => {
   describe("hostile and unusual submissions (issue 12, items 3–10)", () => {
     for (const c of fixtureCases(expect)) {
       it(`${c.file}: ${c.title}`, async () => {
-        const r = await grade(c.file, c.mode, c.append);
+        const r = await grade(c.file, c.mode, c.append, c.exercise);
         const text = JSON.stringify(r);
         expect(Buffer.byteLength(text), "report size").toBeLessThanOrEqual(MAX_REPORT_BYTES);
         if (!c.passes) expect(r.status, "a hostile fixture never passes").not.toBe("passed");
@@ -190,13 +192,30 @@ describe("golden fixtures (through the worker pool)", () => {
     expect(stdout.split("\n")[0]).toMatch(/^batchnorm-forward \(submit\): FAILED/);
   });
 
-  it("the CLI answers with an error report when its worker is lost to an uninterruptible allocation", () => {
+  it("the CLI answers with the student's verdict when its worker is lost to an uninterruptible allocation at load", () => {
     const { status, stdout } = cli(path.join(dir, "cli-array-fill.ts.txt"), "--json");
     expect(status).toBe(1);
     const report = JSON.parse(stdout) as GradeReport;
-    expect(report.status).toBe("error");
+    expect(report.status).toBe("failed");
+    expect(report.score).toBe(0);
     expect(report.summary).toMatch(/memory limit of 64 MB|grading deadline/);
     expect(report.summary).not.toMatch(/not your fault/);
+    expect(report.tests.length).toBeGreaterThan(0);
+    expect(["out-of-memory", "timed-out"]).toContain(report.tests[0].failure);
+    expect(report.tests.slice(1).every((t) => t.failure === "not-run")).toBe(true);
+  });
+
+  it("a worker killed in the third test keeps the verdicts of the two tests that completed", async () => {
+    const r = await grade("array-fill-in-third-test.ts.txt");
+    expect(graderStats()?.restarts ?? 0).toBeGreaterThan(0);
+    expect(r.status).toBe("failed");
+    expect(statuses(r).slice(0, 2)).toEqual(["passed", "passed"]);
+    expect(["out-of-memory", "timed-out"]).toContain(r.tests[2].failure);
+    expect(r.tests.slice(3).every((t) => t.status === "error" && t.failure === "not-run")).toBe(true);
+    expect(r.tests[3].message).toContain(r.tests[2].name);
+    const earned = r.tests[0].maxPoints + r.tests[1].maxPoints;
+    expect(r.score).toBeCloseTo(earned / r.tests.reduce((s, t) => s + t.maxPoints, 0), 10);
+    expect(r.summary).toMatch(/^2 of \d+ tests passed\. /);
   });
 
   it("no worker grew past its RSS limit while grading the hostile fixtures", () => {

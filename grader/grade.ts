@@ -8,7 +8,7 @@
  * goes through the worker pool (index.ts), the checker and tests call this.
  */
 import { compileSubmission, missingExportError, studentPosition } from "./compile";
-import { EnvelopeSchema, remapPositions } from "./envelope";
+import { EnvelopeSchema, remapPositions, safeJson } from "./envelope";
 import type { LoadedExercise } from "./load-exercise";
 import { bestExplanations, matchMistakes, trustedOutcome } from "./misconceptions";
 import { capReport } from "./report-caps";
@@ -25,6 +25,7 @@ import {
   type TestResult,
 } from "./schema";
 import { executedTests, type Mode, newGradingSeed } from "./hidden-tests";
+import { streamVerdicts } from "./streamed-verdicts";
 import { describeThrow, testResult, verdictFor } from "./test-verdict";
 
 export type { Mode };
@@ -33,6 +34,10 @@ export { executedTests };
 export interface GradeOptions {
   /** seeds the hidden tests' inputs; default: a fresh random seed for this grading */
   seed?: string;
+  /** every executed test as "not run", once the tests are drawn (before any student code runs) */
+  onPlan?: (plan: TestResult[]) => void;
+  /** each test's result as soon as it is known (a worker forwards them, so a killed worker loses none) */
+  onTestResult?: (index: number, result: TestResult) => void;
 }
 
 const MAX_TOTAL_RESULT_BYTES = 4_000_000;
@@ -72,6 +77,7 @@ function buildReport(exercise: LoadedExercise, mode: Mode, parts: ReportParts): 
     mode,
     status: parts.status,
     score: parts.status === "error" || max === 0 ? 0 : Math.min(1, got / max),
+    ...(exercise.contentHash ? { contentHash: exercise.contentHash } : {}),
     summary: parts.summary,
     tests: parts.tests,
     misconceptions: parts.misconceptions ?? [],
@@ -91,6 +97,7 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
   const t0 = performance.now();
   const { spec } = exercise;
   const tests = executedTests(exercise, mode, options.seed ?? newGradingSeed());
+  options.onPlan?.(allTests(tests, "error", "Not run."));
   const timings = { compileMs: 0, sandboxMs: 0, compareMs: 0, totalMs: 0 };
   const finish = (parts: Omit<ReportParts, "timings">) => {
     timings.totalMs = performance.now() - t0;
@@ -112,11 +119,20 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     });
   }
 
-  const sandboxTests: SandboxTest[] = tests.map((t) => ({ hidden: t.visibility === "hidden", kind: t.kind, payload: payload(t) }));
+  const sandboxTests: SandboxTest[] = tests.map((t) => ({
+    hidden: t.visibility === "hidden",
+    kind: t.kind,
+    payload: payload(t),
+    ...(t.kind === "call" && t.entry && t.entry !== spec.entry ? { entry: t.entry } : {}),
+    ...(t.kind === "call" && t.markers ? { markers: true } : {}),
+  }));
+  const streamed = options.onTestResult ? streamVerdicts(exercise, tests, compiled.module, options.onTestResult) : null;
   const outcome = runInSandbox({
+    onStep: streamed?.onStep,
     code: compiled.module.code,
     language,
     entry: spec.entry,
+    others: Object.keys(spec.otherEntries ?? {}),
     tests: sandboxTests,
     limits: spec.limits,
     caps: { ...FIXED_CAPS, maxTotalBytes: MAX_TOTAL_RESULT_BYTES, maxExportNames: MAX_EXPORT_NAMES },
@@ -175,8 +191,11 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     });
   }
   if (!env.load.hasEntry) {
-    const error = missingExportError(code, spec.entry, spec.kind, env.load.exports, env.load.exportCount);
-    const notRun = `Not run: your module does not export \`${spec.entry}\`.`;
+    // Only a name the exercise requires is echoed back (the envelope comes out of the isolate).
+    const required = [spec.entry, ...Object.keys(spec.otherEntries ?? {})];
+    const name = required.find((n) => n === env.load?.missing) ?? spec.entry;
+    const error = missingExportError(code, name, name === spec.entry ? spec.kind : "function", env.load.exports, env.load.exportCount);
+    const notRun = `Not run: your module does not export \`${name}\`.`;
     return done({ status: "error", summary: error.message, console: consoleLines, compileErrors: [error], tests: allTests(tests, "error", notRun) });
   }
 
@@ -188,7 +207,8 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
       results.push(stoppedResult(test, i, tests, stop, spec.limits));
       continue;
     }
-    const verdict = verdictFor({ spec, test, expected: trustedOutcome(exercise, "reference", test), maxResultBytes: FIXED_CAPS.maxResultBytes }, raw);
+    const verdict =
+      streamed?.verdict(i) ?? verdictFor({ spec, test, expected: trustedOutcome(exercise, "reference", test), maxResultBytes: FIXED_CAPS.maxResultBytes }, raw);
     results.push(verdict.result);
     if (verdict.result.status === "failed" && verdict.observation) {
       for (const mistake of matchMistakes(exercise, test, verdict.observation)) {
@@ -227,12 +247,4 @@ function stopSummary(stop: SandboxStop, tests: ResolvedTest[], limits: LoadedExe
   return stop.why === "memory"
     ? `Grading stopped at test "${name}": your code exceeded the memory limit of ${limits.memoryMb} MB.`
     : `Grading stopped at test "${name}": your code ran past its time limit.`;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

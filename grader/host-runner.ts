@@ -4,6 +4,7 @@
  * harness uses for student values, so the two compare directly. Outputs are
  * deterministic, so callers cache them per exercise.
  */
+import { reviveArgs } from "./function-args";
 import type { ResolvedTest, ScenarioStep } from "./schema";
 
 /** Where an argument was modified: path "[0][1][2]" = argument 0, row 1, column 2; step for scenarios. */
@@ -86,11 +87,13 @@ function runScenario(impl: unknown, steps: ScenarioStep[]): TrustedOutcome {
   return { ok: true, value: values, mutated };
 }
 
-export function runTrusted(impl: unknown, test: ResolvedTest): TrustedOutcome {
+/** Runs `entries[entry]` (or, for a call test that names another entry, that function) on the test; `$call` markers call into `entries` too. */
+export function runTrusted(entries: Readonly<Record<string, unknown>>, entry: string, test: ResolvedTest): TrustedOutcome {
   try {
-    if (test.kind === "scenario") return runScenario(impl, test.steps);
+    if (test.kind === "scenario") return runScenario(entries[entry], test.steps);
     const args = structuredClone(test.args);
-    const value = encode((impl as (...a: unknown[]) => unknown)(...args));
+    const fn = entries[test.entry ?? entry] as (...a: unknown[]) => unknown;
+    const value = encode(fn(...(test.markers ? reviveArgs(args, entries) : args)));
     const diff = firstDifference(test.args, args);
     return { ok: true, value, mutated: diff === null ? null : { step: null, path: diff } };
   } catch (e) {

@@ -1,25 +1,23 @@
 /**
  * The grader's public API for the web app (no Next.js imports here).
  * Grading goes through a lazily created pool of worker processes, so student
- * code never runs in the caller's process.
+ * code never runs in the caller's process. Only grading: what the app shows
+ * about an exercise comes from the content manifest (lib/content/manifest.ts).
  */
 import path from "node:path";
-import { listExerciseFolders, readExerciseSpec, UnknownExerciseError, ExerciseFormatError } from "./load-exercise";
+import { ExerciseFormatError, UnknownExerciseError } from "./load-exercise";
 import { GraderBusyError, GraderJobError, GraderPool } from "./pool";
-import type { PublicExercise } from "./public-exercise";
 import { type GradeReport, type GradeRequest, GradeRequestSchema } from "./schema";
 
 export { GraderBusyError, GraderJobError, UnknownExerciseError, ExerciseFormatError };
-export type { GradeReport, GradeRequest, PublicExercise };
+export type { GradeReport, GradeRequest };
 export { GradeReportSchema } from "./schema";
 export { newGradingSeed } from "./hidden-tests";
-export { PublicExerciseSchema } from "./public-exercise";
 
 // One pool per process, kept on globalThis: Next.js bundles instrumentation.ts
 // and the route handlers as separate module graphs, and a module-level
 // variable would give each its own pool (twice the workers, twice the CPU).
 const processWide = globalThis as unknown as { batchnormGraderPool?: GraderPool | null };
-const publicCache = new Map<string, Promise<PublicExercise>>();
 
 function positiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -53,32 +51,10 @@ export async function gradeSubmission(input: GradeRequest): Promise<GradeReport>
   return getPool().grade(request);
 }
 
-/** Ids of every exercise folder (a folder with an exercise.json). */
-export function listExerciseIds(): Promise<string[]> {
-  return listExerciseFolders();
-}
-
-/** An exercise's title from its exercise.json, read in this process (no worker needed). */
-export async function exerciseTitle(id: string): Promise<string> {
-  return (await readExerciseSpec(id)).title;
-}
-
-/** What students may see of an exercise (cached per id for the process lifetime). */
-export function loadPublicExercise(id: string): Promise<PublicExercise> {
-  let pending = publicCache.get(id);
-  if (!pending) {
-    pending = readExerciseSpec(id).then(() => getPool().publicExercise(id));
-    publicCache.set(id, pending);
-    pending.catch(() => publicCache.delete(id));
-  }
-  return pending;
-}
-
 /** Stops every worker (tests, graceful shutdown). The next call starts a new pool. */
 export async function shutdownGrader(): Promise<void> {
   const current = processWide.batchnormGraderPool;
   processWide.batchnormGraderPool = null;
-  publicCache.clear();
   await current?.shutdown();
 }
 

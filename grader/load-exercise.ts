@@ -20,7 +20,12 @@ import {
   ScenarioStepSchema,
   ScenarioTestDefinitionSchema,
 } from "./schema";
+import { exerciseContentHash } from "./content-hash";
+import { exercisesRoot } from "./content-root";
+import { hasMarkers, markerProblem } from "./function-args";
 import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
+
+export { exercisesRoot };
 
 export class ExerciseFormatError extends Error {
   override name = "ExerciseFormatError";
@@ -30,26 +35,23 @@ export class UnknownExerciseError extends Error {
   override name = "UnknownExerciseError";
 }
 
-/** `EXERCISES_DIR` or `<cwd>/exercises` (resolved per call so tests can point elsewhere). */
-export function exercisesRoot(): string {
-  return process.env.EXERCISES_DIR ?? path.join(process.cwd(), "exercises");
-}
-
 export interface LoadedMistake {
   id: string;
   message: string;
   lesson: string;
-  /** the mistake's exported entry (function or class), run in the host */
-  impl: unknown;
+  /** the mistake's exported entry (function or class) and other entries by name, run in the host */
+  impl: TrustedEntries;
 }
 
 export interface LoadedExercise {
   spec: ExerciseSpec;
   dir: string;
+  /** content hash of the folder as loaded (content-hash.ts); stamped on every report */
+  contentHash: string;
   prompt: string;
   starter: string;
-  /** the reference's exported entry (function or class), run in the host */
-  reference: unknown;
+  /** the reference's exported entry (function or class) and other entries by name, run in the host */
+  reference: TrustedEntries;
   /** every test resolved with its default seed: public tests as graded; hidden tests as an example (see hidden-tests.ts) */
   tests: ResolvedTest[];
   /** the validated definitions, for resolving hidden tests per grading seed */
@@ -91,6 +93,11 @@ export async function readExerciseSpec(id: string, root = exercisesRoot()): Prom
   } catch (e) {
     throw new ExerciseFormatError(`${id}/exercise.json: invalid JSON: ${(e as Error).message}`);
   }
+  if (typeof raw === "object" && raw !== null && "module" in raw) {
+    throw new ExerciseFormatError(
+      `${id}/exercise.json: field \`module\`: module membership is declared once, in course.json (modules[].exercises); remove this field`,
+    );
+  }
   const parsed = ExerciseSpecSchema.safeParse(raw);
   if (!parsed.success) throw new ExerciseFormatError(describeIssues(`${id}/exercise.json`, parsed.error));
   if (parsed.data.id !== id) throw new ExerciseFormatError(`${id}/exercise.json: field \`id\`: must equal the folder name "${id}"`);
@@ -107,19 +114,26 @@ export async function listExerciseFolders(root = exercisesRoot()): Promise<strin
   return ids.sort();
 }
 
-async function importModule(file: string, label: string): Promise<Record<string, unknown>> {
+/** `version` (the content hash) makes a changed file a new module URL: Node caches ES modules per URL for the process lifetime. */
+async function importModule(file: string, label: string, version: string): Promise<Record<string, unknown>> {
   if (!(await exists(file))) throw new ExerciseFormatError(`${label}: file is missing`);
   try {
-    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    return (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
   } catch (e) {
     throw new ExerciseFormatError(`${label}: could not be loaded: ${(e as Error).message}`);
   }
 }
 
-function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: string): unknown {
-  const impl = mod[spec.entry];
-  if (typeof impl !== "function") throw new ExerciseFormatError(`${label}: must export ${spec.kind} \`${spec.entry}\``);
-  return impl;
+/** The exported functions (or class) a trusted module provides, by name: the entry and every one of `otherEntries`. */
+export type TrustedEntries = Readonly<Record<string, unknown>>;
+
+function requireEntry(mod: Record<string, unknown>, spec: ExerciseSpec, label: string): TrustedEntries {
+  const entries: Record<string, unknown> = {};
+  for (const name of [spec.entry, ...Object.keys(spec.otherEntries ?? {})]) {
+    if (typeof mod[name] !== "function") throw new ExerciseFormatError(`${label}: must export ${spec.kind} \`${name}\``);
+    entries[name] = mod[name];
+  }
+  return entries;
 }
 
 const ArgsSchema = z.array(JsonDataSchema);
@@ -150,6 +164,9 @@ export function parseTests(raw: unknown, spec: ExerciseSpec, label = `${spec.id}
     seen.add(d.id);
     if (isScenario !== (spec.kind === "class")) {
       throw new ExerciseFormatError(`${where}: a ${spec.kind} exercise needs ${spec.kind === "class" ? "`scenario`" : "`args`"} tests`);
+    }
+    if ("entry" in d && d.entry !== undefined && d.entry !== spec.entry && !(d.entry in (spec.otherEntries ?? {}))) {
+      throw new ExerciseFormatError(`${where}: \`entry\` "${d.entry}" is neither the exercise's entry nor one of its otherEntries`);
     }
     const source = "scenario" in d ? d.scenario : d.args;
     if (d.visibility === "hidden" && typeof source !== "function") {
@@ -183,13 +200,11 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   try {
     generated = typeof source === "function" ? source(createRng(seed, algorithm)) : source;
   } catch (e) {
-    throw new ExerciseFormatError(`${where}: generator threw: ${(e as Error).message}`);
+    throw new ExerciseFormatError(`${where}: generator threw${lineInTests(e)}: ${(e as Error)?.message ?? String(e)} (seed ${seed})`);
   }
   if (!validate) {
     if (!finitePlainData(generated)) throw new ExerciseFormatError(`${where}: generator produced a non-finite number or non-data value (seed ${seed})`);
-    return "scenario" in d
-      ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] }
-      : { ...base, kind: "call", args: generated as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+    return "scenario" in d ? { ...base, kind: "scenario", steps: generated as ScenarioStep[] } : callTest(base, d, generated as JsonData[]);
   }
   if ("scenario" in d) {
     const steps = StepsSchema.safeParse(generated);
@@ -198,7 +213,28 @@ export function resolveTest(p: ParsedTest, seed: number | string, validate = tru
   }
   const args = ArgsSchema.safeParse(generated);
   if (!args.success) throw new ExerciseFormatError(describeIssues(label, args.error, `[${index}].args`));
-  return { ...base, kind: "call", args: args.data as JsonData[], ...(d.compare ? { compare: d.compare } : {}) };
+  const problem = markerProblem(args.data, [spec.entry, ...Object.keys(spec.otherEntries ?? {})]);
+  if (problem) throw new ExerciseFormatError(`${where}: field \`args\`: ${problem}`);
+  return callTest(base, d, args.data as JsonData[]);
+}
+
+function callTest(base: Omit<ResolvedTest, "kind">, d: TestDefinition, args: JsonData[]): ResolvedTest {
+  return {
+    ...base,
+    kind: "call",
+    args,
+    ...("compare" in d && d.compare ? { compare: d.compare } : {}),
+    ...("entry" in d && d.entry ? { entry: d.entry } : {}),
+    ...("throws" in d && d.throws ? { throws: d.throws } : {}),
+    ...(hasMarkers(args) ? { markers: true } : {}),
+  };
+}
+
+/** " at tests.ts line L, column C" from a thrown error's stack, when a frame is in tests.ts. */
+function lineInTests(e: unknown): string {
+  // the module URL carries the content hash as a query (importModule): tests.ts?v=<hash>:line:column
+  const at = /tests\.ts(?:\?[^:\s)]*)?:(\d+):(\d+)/.exec(String((e as Error)?.stack ?? ""));
+  return at ? ` at tests.ts line ${at[1]}, column ${at[2]}` : "";
 }
 
 /** Finite numbers, strings, booleans, null, arrays and plain objects only. */
@@ -220,21 +256,36 @@ export function resolveTests(raw: unknown, spec: ExerciseSpec, label = `${spec.i
   return parseTests(raw, spec, label).map((p) => resolveTest(p, defaultSeed(p)));
 }
 
-async function loadMistakes(dir: string, spec: ExerciseSpec): Promise<LoadedMistake[]> {
+async function loadMistakes(dir: string, spec: ExerciseSpec, version: string): Promise<LoadedMistake[]> {
   const folder = path.join(dir, "mistakes");
   const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
-  return Promise.all(
+  const loaded = await Promise.allSettled(
     files.map(async (file) => {
       const label = `${spec.id}/mistakes/${file}`;
-      const mod = await importModule(path.join(folder, file), label);
+      const mod = await importModule(path.join(folder, file), label, version);
+      if (mod.misconception === undefined) {
+        throw new ExerciseFormatError(
+          `${label}: no \`misconception\` export. Add \`export const misconception = { message: "what the student did and why it is wrong (10+ characters)", lesson: "/lessons/<lesson>#<anchor>" };\` (lesson is optional: the exercise's lesson by default)`,
+        );
+      }
       const meta = MistakeMetaSchema.safeParse(mod.misconception);
       if (!meta.success) throw new ExerciseFormatError(describeIssues(label, meta.error, "misconception"));
       return { id: file.replace(/\.ts$/, ""), message: meta.data.message, lesson: meta.data.lesson ?? spec.lesson, impl: requireEntry(mod, spec, label) };
     }),
   );
+  return settledOrThrow(loaded);
 }
 
-async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
+/** The values, or one ExerciseFormatError listing every format problem at once (an author fixes them in one pass). */
+function settledOrThrow<T>(results: PromiseSettledResult<T>[]): T[] {
+  const problems = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+  const unexpected = problems.find((p) => !(p instanceof ExerciseFormatError));
+  if (unexpected) throw unexpected;
+  if (problems.length) throw new ExerciseFormatError(problems.map((p: ExerciseFormatError) => p.message).join("\n"));
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+async function loadUncached(id: string, root: string, contentHash: string): Promise<LoadedExercise> {
   const spec = await readExerciseSpec(id, root);
   const dir = path.join(root, id);
   const readText = async (name: string) => {
@@ -244,36 +295,52 @@ async function loadUncached(id: string, root: string): Promise<LoadedExercise> {
       throw new ExerciseFormatError(`${id}/${name}: file is missing`);
     }
   };
-  const [prompt, starter, referenceModule, testsModule, mistakes] = await Promise.all([
+  const parts = await Promise.allSettled([
     readText("prompt.md"),
     readText("starter.ts"),
-    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`),
-    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`),
-    loadMistakes(dir, spec),
+    importModule(path.join(dir, "reference.ts"), `${id}/reference.ts`, contentHash).then((mod) => requireEntry(mod, spec, `${id}/reference.ts`)),
+    importModule(path.join(dir, "tests.ts"), `${id}/tests.ts`, contentHash).then((mod) => {
+      const parsed = parseTests(mod.default, spec);
+      return { parsed, resolved: parsed.map((p) => resolveTest(p, defaultSeed(p))) };
+    }),
+    loadMistakes(dir, spec, contentHash),
   ]);
-  const parsedTests = parseTests(testsModule.default, spec);
-  return {
-    spec,
-    dir,
-    prompt,
-    starter,
-    reference: requireEntry(referenceModule, spec, `${id}/reference.ts`),
-    tests: parsedTests.map((p) => resolveTest(p, defaultSeed(p))),
-    parsedTests,
-    mistakes,
-  };
+  const [prompt, starter, reference, tests, mistakes] = settledOrThrow<unknown>(parts) as [
+    string,
+    string,
+    TrustedEntries,
+    { parsed: ParsedTest[]; resolved: ResolvedTest[] },
+    LoadedMistake[],
+  ];
+  return { spec, dir, contentHash, prompt, starter, reference, tests: tests.resolved, parsedTests: tests.parsed, mistakes };
 }
 
-const cache = new Map<string, Promise<LoadedExercise>>();
+const cache = new Map<string, { hash: string; exercise: Promise<LoadedExercise> }>();
 
-/** Loads (once per process and root) and validates an exercise folder. */
+function currentHash(dir: string): string | null {
+  try {
+    return exerciseContentHash(dir);
+  } catch {
+    return null; // no such folder: readExerciseSpec says so
+  }
+}
+
+/**
+ * Loads and validates an exercise folder, once per process, root and content
+ * hash: the hash of the folder's files is recomputed on every call (a few
+ * small files, well under a millisecond), so a worker that graded the old
+ * version of an exercise grades the edited one next, without a restart.
+ * Files that tests.ts or reference.ts import from elsewhere are not hashed.
+ */
 export function loadExercise(id: string, root = exercisesRoot()): Promise<LoadedExercise> {
   const key = path.resolve(root, id);
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = loadUncached(id, root);
-    cache.set(key, pending);
-    pending.catch(() => cache.delete(key)); // a fixed file can be retried
-  }
-  return pending;
+  const hash = SAFE_ID.test(id) ? (currentHash(key) ?? "missing") : "invalid";
+  const cached = cache.get(key);
+  if (cached && cached.hash === hash) return cached.exercise;
+  const exercise = loadUncached(id, root, hash);
+  cache.set(key, { hash, exercise });
+  exercise.catch(() => {
+    if (cache.get(key)?.exercise === exercise) cache.delete(key); // a fixed file can be retried
+  });
+  return exercise;
 }

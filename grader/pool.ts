@@ -13,8 +13,8 @@ import { readExerciseSpec } from "./load-exercise";
 import { type CapacityOptions, longIdle, msUntilNextSlow, startableJobs, workersToRetire, workersToSpawn } from "./pool-capacity";
 import { type Watchdog, watchResidentMemory } from "./rss-watchdog";
 import { NORMAL_WORKER_NICE, SLOW_JOB_NICE, setWorkerNice } from "./worker-priority";
-import type { PublicExercise } from "./public-exercise";
 import { type InfraCause, infraMessage, infrastructureReport } from "./infrastructure-report";
+import { isStudentCause, killedReport, type StreamedProgress } from "./killed-report";
 import type { ExerciseSpec, GradeReport, GradeRequest } from "./schema";
 import { FromWorkerSchema, type ToWorker } from "./worker-protocol";
 import { workerLaunch } from "./worker-spawn";
@@ -60,7 +60,7 @@ export interface PoolOptions {
 
 export type { InfraCause } from "./infrastructure-report";
 
-type Outcome = { kind: "report"; report: GradeReport } | { kind: "public"; exercise: PublicExercise };
+type Outcome = { kind: "report"; report: GradeReport };
 
 interface Job {
   id: number;
@@ -70,6 +70,8 @@ interface Job {
   reject: (e: Error) => void;
   /** settles the job when its worker died or was killed */
   onInfraFailure: (cause: InfraCause) => void;
+  /** what the worker streamed before finishing (grading jobs) */
+  progress: StreamedProgress | null;
 }
 
 interface Slot {
@@ -99,7 +101,6 @@ export class GraderPool {
   peakWorkerRssMb = 0;
   private readonly capacity: CapacityOptions;
   private wakeTimer: NodeJS.Timeout | null = null;
-  private readonly specs = new Map<string, Promise<ExerciseSpec>>();
   private retireTimer: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
@@ -130,35 +131,26 @@ export class GraderPool {
     const spec = await this.spec(request.exerciseId); // throws UnknownExerciseError early, in this process
     const enqueuedAt = performance.now();
     const outcome = await this.enqueue({ type: "grade", jobId: 0, request }, (job, cause) =>
-      job.resolve({ kind: "report", report: infrastructureReport(request, spec.limits, infraMessage(cause, spec.limits)) }),
+      job.resolve({
+        kind: "report",
+        report:
+          job.progress && isStudentCause(cause)
+            ? killedReport(request, spec.limits, cause, job.progress)
+            : infrastructureReport(request, spec.limits, infraMessage(cause, spec.limits)),
+      }),
     );
     if (outcome.kind !== "report") throw new Error("unexpected worker answer");
     outcome.report.timings.queueMs = Math.max(0, performance.now() - enqueuedAt - outcome.report.timings.totalMs);
     return outcome.report;
   }
 
-  async publicExercise(exerciseId: string): Promise<PublicExercise> {
-    await this.spec(exerciseId);
-    const outcome = await this.enqueue({ type: "public", jobId: 0, exerciseId }, (job, cause) =>
-      job.reject(new GraderJobError(`the grading worker failed (${cause})`, "internal")),
-    );
-    if (outcome.kind !== "public") throw new Error("unexpected worker answer");
-    return outcome.exercise;
-  }
-
   /**
-   * exercise.json per id, read once: workers keep each exercise loaded for
-   * their lifetime, so re-reading it on every grading (a hot path) would only
-   * let the host's limits drift from the workers'. Failures are not cached.
+   * exercise.json, read per grading (one small file): workers reload an
+   * exercise whose content changed (load-exercise.ts), so the host's limits
+   * for infrastructure reports must follow the current file too.
    */
   private spec(exerciseId: string): Promise<ExerciseSpec> {
-    let pending = this.specs.get(exerciseId);
-    if (!pending) {
-      pending = readExerciseSpec(exerciseId);
-      this.specs.set(exerciseId, pending);
-      pending.catch(() => this.specs.delete(exerciseId));
-    }
-    return pending;
+    return readExerciseSpec(exerciseId);
   }
 
   private enqueue(message: ToWorker, onInfra: (job: Job, cause: InfraCause) => void): Promise<Outcome> {
@@ -166,7 +158,15 @@ export class GraderPool {
     if (this.queue.length >= this.options.maxQueue) return Promise.reject(new GraderBusyError(`the grading queue is full (${this.options.maxQueue})`));
     return new Promise<Outcome>((resolve, reject) => {
       const id = this.nextJobId++;
-      const job: Job = { id, message: { ...message, jobId: id }, enqueuedAt: performance.now(), resolve, reject, onInfraFailure: (m) => onInfra(job, m) };
+      const job: Job = {
+        id,
+        message: { ...message, jobId: id },
+        enqueuedAt: performance.now(),
+        resolve,
+        reject,
+        onInfraFailure: (m) => onInfra(job, m),
+        progress: null,
+      };
       this.queue.push(job);
       this.dispatch();
     });
@@ -255,6 +255,14 @@ export class GraderPool {
       return;
     }
     if (!job || msg.jobId !== job.id) return;
+    if (msg.type === "plan") {
+      job.progress = { plan: msg.tests, done: new Map() };
+      return;
+    }
+    if (msg.type === "result") {
+      if (job.progress && msg.index < job.progress.plan.length) job.progress.done.set(msg.index, msg.result);
+      return;
+    }
     if (msg.type === "started") {
       this.arm(slot, msg.deadlineMs + (this.options.graceMs ?? 1500), "deadline");
       if (slot.child.pid !== undefined) {
@@ -273,8 +281,6 @@ export class GraderPool {
     if (msg.type === "report") {
       this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, msg.maxRssMb);
       job.resolve({ kind: "report", report: msg.report });
-    } else if (msg.type === "public") {
-      job.resolve({ kind: "public", exercise: msg.exercise });
     } else {
       job.reject(new GraderJobError(msg.message, msg.reason));
     }

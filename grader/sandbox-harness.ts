@@ -24,16 +24,22 @@
  * helpers into it. Nothing it throws is trusted: the host parses and
  * validates the JSON (envelope.ts).
  *
- * Input: { token, entry, caps: { maxConsoleLines, maxConsoleBytes, maxResultBytes, maxTotalBytes, maxExportNames },
- *          tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>" }] }   public tests first
+ * Input: { token, entry, others: [names of otherEntries], caps: { maxConsoleLines, maxConsoleBytes, maxResultBytes, maxTotalBytes, maxExportNames },
+ *          tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>", f?: "<one of others>", r?: 1 (args hold function-args.ts markers) }] }
+ * public tests first.
  */
+import { FUNCTION_CATALOG_SOURCE } from "./function-args";
+
 export const HARNESS_SOURCE = String.raw`(function (inputJson) {
   "use strict";
   var G = globalThis;
   var JSONparse = JSON.parse, JSONstringify = JSON.stringify, isArray = Array.isArray, arrayFrom = Array.from,
     objectKeys = Object.keys, defineProperty = Object.defineProperty, freeze = Object.freeze, create = Object.create,
     apply = Reflect.apply, construct = Reflect.construct, now = Date.now, toStr = String, TypeErr = TypeError,
-    isView = ArrayBuffer.isView, regexExec = RegExp.prototype.exec, STACK_LINE = /submission\.[jt]s:(\d+):(\d+)/;
+    isView = ArrayBuffer.isView, regexExec = RegExp.prototype.exec, STACK_LINE = /submission\.[jt]s:(\d+):(\d+)/,
+    bind = Function.prototype.bind, hasOwn = Object.prototype.hasOwnProperty;
+  // Functions tests may pass as arguments (function-args.ts), built from the test's JSON.
+  var makeFunction = ${FUNCTION_CATALOG_SOURCE}(Math.sqrt, Math.tanh);
   var input = JSONparse(inputJson);
   var token = input.token, tests = input.tests, caps = input.caps;
 
@@ -153,7 +159,7 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
   }
 
   // ---- module loading and test running ----
-  var entry = null, loaded = false, callStart = 0;
+  var entry = null, callable = create(null), loaded = false, callStart = 0;
   function requireStub(name) { throw new Error("imports are not available in exercises: \"" + toStr(name).slice(0, 100) + "\" cannot be loaded"); }
   /** At most maxExportNames names of at most 100 characters: a module may define thousands. */
   function exportNames(ex) {
@@ -174,17 +180,42 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
       apply(factory, undefined, [exp, requireStub, mod]);
       var ex = mod.exports, candidate = ex === null || ex === undefined ? undefined : ex[input.entry];
       if (typeof candidate === "function") entry = candidate;
+      // Other required functions are read once here, like the entry, into callable (what f and
+      // $call markers may name); the first one missing is named.
+      var missing = entry === null ? input.entry : null;
+      if (entry !== null) callable[input.entry] = entry;
+      for (var o = 0; o < input.others.length; o++) {
+        var other = ex === null || ex === undefined ? undefined : ex[input.others[o]];
+        if (typeof other === "function") callable[input.others[o]] = other;
+        else if (missing === null) missing = input.others[o];
+      }
+      if (missing !== null) entry = null;
       var found = ex === null || (typeof ex !== "object" && typeof ex !== "function") ? { names: [], count: 0 } : exportNames(ex);
-      out = { moduleError: null, exports: found.names, exportCount: found.count, hasEntry: entry !== null };
+      out = { moduleError: null, exports: found.names, exportCount: found.count, hasEntry: entry !== null, missing: missing };
     } catch (e) {
-      out = { moduleError: describe(e), exports: [], exportCount: 0, hasEntry: false };
+      out = { moduleError: describe(e), exports: [], exportCount: 0, hasEntry: false, missing: null };
     }
     consoleOpen = false;
     throw token + JSONstringify(out);
   }
+  function markerOf(v) {
+    return v !== null && typeof v === "object" && !isArray(v) && (apply(hasOwn, v, ["$fn"]) || apply(hasOwn, v, ["$call"])) ? v : null;
+  }
+  /** Markers (trusted JSON) become functions or another entry's value; plain arguments stay the same objects, so mutations show. */
+  function revive(list, nested) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      var m = markerOf(list[i]);
+      if (m === null) out[i] = list[i];
+      else if (apply(hasOwn, m, ["$fn"])) out[i] = freeze(apply(bind, makeFunction(m), [undefined]));
+      else if (!nested && callable[m.$call]) out[i] = apply(callable[m.$call], undefined, revive(m.args, true));
+      else throw new TypeErr("this test cannot be run");
+    }
+    return out;
+  }
   function runCall(t) {
-    var args = JSONparse(t.a), value;
-    try { value = apply(entry, undefined, args); }
+    var args = JSONparse(t.a), value, fn = t.f === undefined ? entry : callable[t.f];
+    try { value = apply(fn, undefined, t.r ? revive(args, false) : args); }
     catch (e) { consoleOpen = false; return '{"e":' + JSONstringify(describe(e)) + ',"ms":' + (now() - callStart) + "}"; }
     var ms = now() - callStart;
     consoleOpen = false;

@@ -27,6 +27,10 @@ export interface SandboxTest {
   kind: "call" | "scenario";
   /** JSON of the call's arguments or of the scenario's steps */
   payload: string;
+  /** a call test of another exported function than the entry (one of `others`) */
+  entry?: string;
+  /** call tests: the arguments hold function-args.ts markers */
+  markers?: boolean;
 }
 
 export interface SandboxCaps {
@@ -42,10 +46,16 @@ export interface SandboxRequest {
   code: string;
   language: Language;
   entry: string;
+  /** further functions the module must export; call tests may target them */
+  others?: string[];
   tests: SandboxTest[];
   limits: Limits;
   caps: SandboxCaps;
+  /** told of each step that completed, while the rest still runs (untrusted JSON, as in the envelope) */
+  onStep?: (step: SandboxStep) => void;
 }
+
+export type SandboxStep = { kind: "load"; json: string } | { kind: "test"; index: number; json: string };
 
 /** Why the run stopped early, and where. */
 export interface SandboxStop {
@@ -110,8 +120,15 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
   const input = JSON.stringify({
     token,
     entry: req.entry,
+    others: req.others ?? [],
     caps: req.caps,
-    tests: req.tests.map((t) => ({ h: t.hidden ? 1 : 0, k: t.kind === "call" ? "c" : "s", a: t.payload })),
+    tests: req.tests.map((t) => ({
+      h: t.hidden ? 1 : 0,
+      k: t.kind === "call" ? "c" : "s",
+      a: t.payload,
+      ...(t.entry ? { f: t.entry } : {}),
+      ...(t.markers ? { r: 1 } : {}),
+    })),
   });
   const isolate = new ivm.Isolate({ memoryLimit: req.limits.memoryMb });
   let context: ivm.Context | undefined;
@@ -154,8 +171,10 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
     let stop: SandboxStop | null = null;
     const pieces: { load: string; results: string[]; output: string } = { load: "null", results: [], output: "null" };
     const loaded = enter(load, [factory.derefInto()], callBudget());
-    if (loaded.kind === "ok") pieces.load = loaded.json;
-    else stop = { why: loaded.kind, phase: "module", test: -1, totalLimit: false };
+    if (loaded.kind === "ok") {
+      pieces.load = loaded.json;
+      req.onStep?.({ kind: "load", json: loaded.json });
+    } else stop = { why: loaded.kind, phase: "module", test: -1, totalLimit: false };
 
     for (let i = 0; stop === null && i < req.tests.length; i++) {
       const budget = callBudget();
@@ -164,8 +183,10 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
         break;
       }
       const result = enter(run, [i], budget);
-      if (result.kind === "ok") pieces.results.push(result.json);
-      else stop = { why: result.kind, phase: "test", test: i, totalLimit: result.kind === "timeout" && budget < req.limits.callTimeoutMs };
+      if (result.kind === "ok") {
+        pieces.results.push(result.json);
+        req.onStep?.({ kind: "test", index: i, json: result.json });
+      } else stop = { why: result.kind, phase: "test", test: i, totalLimit: result.kind === "timeout" && budget < req.limits.callTimeoutMs };
     }
     if (stop?.why !== "memory") {
       const output = enter(finish, [], FINISH_TIMEOUT_MS);

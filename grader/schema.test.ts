@@ -8,7 +8,6 @@ import { ExerciseSpecSchema, GradeReportSchema } from "./schema";
 const spec = ExerciseSpecSchema.parse({
   id: "demo",
   title: "Demo",
-  module: "m",
   kind: "function",
   entry: "f",
   languages: ["typescript"],
@@ -51,6 +50,13 @@ describe("exercise.json validation", () => {
     await writeFile(path.join(root, "bad", "exercise.json"), JSON.stringify({ ...spec, id: "bad", limits: { memoryMb: 1 } }));
     await expect(readExerciseSpec("bad", root)).rejects.toThrow("bad/exercise.json: field `limits.memoryMb`");
     await expect(readExerciseSpec("../etc", root)).rejects.toThrow(/unknown exercise/);
+  });
+
+  it("rejects a misspelt key instead of silently using the default", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "grader-"));
+    await mkdir(path.join(root, "typo"));
+    await writeFile(path.join(root, "typo", "exercise.json"), JSON.stringify({ ...spec, id: "typo", tolerence: { atol: 1e-6 } }));
+    await expect(readExerciseSpec("typo", root)).rejects.toThrow(/typo\/exercise\.json: field `\(root\)`: Unrecognized key: "tolerence"/);
   });
 });
 

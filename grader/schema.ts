@@ -14,7 +14,7 @@ const lessonLink = z.string().regex(/^\/lessons\/[a-z0-9-]+(#[a-z0-9-]+)?$/, "mu
 export const ToleranceSchema = z.object({
   atol: z.number().nonnegative().default(1e-9),
   rtol: z.number().nonnegative().default(1e-7),
-});
+}).strict();
 export type Tolerance = z.infer<typeof ToleranceSchema>;
 
 export const LimitsSchema = z.object({
@@ -23,13 +23,12 @@ export const LimitsSchema = z.object({
   /** the whole sandbox run: module evaluation plus every test */
   totalTimeoutMs: z.number().int().min(50).max(120_000).default(5000),
   memoryMb: z.number().int().min(8).max(1024).default(64),
-});
+}).strict();
 export type Limits = z.infer<typeof LimitsSchema>;
 
 export const ExerciseSpecSchema = z.object({
   id: kebabId,
   title: z.string().min(1),
-  module: kebabId,
   kind: z.enum(["function", "class"]),
   entry: identifier,
   languages: z.array(z.enum(["typescript", "javascript"])).min(1),
@@ -38,7 +37,18 @@ export const ExerciseSpecSchema = z.object({
   lesson: lessonLink,
   /** names of the entry's parameters, used in messages ("modified its input `x`") */
   params: z.array(identifier).optional(),
-});
+  /**
+   * Further functions the module must export (kind "function" only), each with
+   * its parameter names; a call test targets one with `entry`, a `$call`
+   * marker names one (FORMAT.md, "Several functions"). For exercises whose API
+   * is a pair, e.g. a forward and a backward pass.
+   */
+  otherEntries: z
+    .record(identifier, z.array(identifier))
+    .refine((o) => Object.keys(o).length <= 8, "at most 8 otherEntries")
+    .optional(),
+  // strict: a misspelt key ("tolerence") is an error, not a silently used default
+}).strict();
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
 export type Language = ExerciseSpec["languages"][number];
 
@@ -68,12 +78,18 @@ const TestBaseSchema = z.object({
   hint: z.string().min(1).optional(),
   seed: z.number().int().optional(),
   tolerance: z.object({ atol: z.number().nonnegative().optional(), rtol: z.number().nonnegative().optional() }).optional(),
+  /** the reference's output on this test holds NaN or ±∞ on purpose (otherwise exercises:check refuses it) */
+  expectNonFinite: z.literal(true).optional(),
 });
 
 /** One entry of tests.ts as written (generators not yet evaluated): a plain call … */
 export const CallTestDefinitionSchema = TestBaseSchema.extend({
   args: z.union([z.array(z.unknown()), generator]),
   compare: z.array(z.string()).min(1).optional(),
+  /** which exported function to call: the exercise's entry (default) or one of its `otherEntries` */
+  entry: identifier.optional(),
+  /** the call must throw (invalid input the prompt defines as an error); any thrown value passes */
+  throws: z.literal(true).optional(),
 }).strict();
 /** … or a stateful scenario (class exercises). */
 export const ScenarioTestDefinitionSchema = TestBaseSchema.extend({ scenario: z.union([z.array(z.unknown()), generator]) }).strict();
@@ -86,12 +102,25 @@ export type ResolvedTest = {
   points: number;
   hint?: string;
   tolerance: Tolerance;
-} & ({ kind: "call"; args: JsonData[]; compare?: string[] } | { kind: "scenario"; steps: ScenarioStep[] });
+} & (
+  | {
+      kind: "call";
+      args: JsonData[];
+      compare?: string[];
+      /** the function to call when not the exercise's entry (one of its `otherEntries`) */
+      entry?: string;
+      /** the call must throw */
+      throws?: true;
+      /** the args hold function-args.ts markers ($fn, $call) */
+      markers?: boolean;
+    }
+  | { kind: "scenario"; steps: ScenarioStep[] }
+);
 
 // ---------- mistakes/*.ts ----------
 
 export const MistakeMetaSchema = z.object({
-  message: z.string().min(10),
+  message: z.string().min(10, "must be at least 10 characters: say what the student did and why it is wrong"),
   lesson: lessonLink.optional(),
 });
 export type MistakeMeta = z.infer<typeof MistakeMetaSchema>;
@@ -132,6 +161,7 @@ export const FailureCategorySchema = z.enum([
   "result-too-large",
   "modified-input",
   "threw-error",
+  "no-error-thrown",
   "timed-out",
   "out-of-memory",
   "not-run",
@@ -151,6 +181,7 @@ export const HIDDEN_MESSAGES: Record<FailureCategory | "passed", string> = {
   "result-too-large": "Your code returned a result over the size limit.",
   "modified-input": "Your code modified one of its inputs. Inputs belong to the caller: build new arrays instead of writing into them.",
   "threw-error": "Your code threw an error on this test.",
+  "no-error-thrown": "Your code returned a value where the task asks it to throw an error (see the prompt's rules for invalid input).",
   "timed-out": "Your code ran longer than the time limit (an infinite loop?).",
   "out-of-memory": "Grading stopped: your code exceeded the memory limit.",
   "not-run": "Not run: skipped (the summary and the first failing test say why).",
@@ -211,6 +242,8 @@ export const GradeReportSchema = z.object({
   mode: z.enum(["run", "submit"]),
   status: z.enum(["passed", "failed", "error"]),
   score: z.number().min(0).max(1),
+  /** content hash of the exercise folder that graded it (grader/content-hash.ts); absent in reports from before hashes */
+  contentHash: z.string().optional(),
   /** one line for the student: what happened overall */
   summary: z.string(),
   tests: z.array(TestResultSchema),

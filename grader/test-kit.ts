@@ -102,12 +102,18 @@ interface TestCaseBase {
   hint?: string;
   seed?: number;
   tolerance?: Partial<Tolerance>;
+  /** the reference's output holds NaN or ±∞ on purpose (otherwise exercises:check refuses the test) */
+  expectNonFinite?: true;
 }
 
 export interface CallTestCase extends TestCaseBase {
   args: unknown[] | ((rng: Rng) => unknown[]);
   /** compare only these keys of an object-valued result */
   compare?: string[];
+  /** call this function of exercise.json's `otherEntries` instead of the entry */
+  entry?: string;
+  /** the call must throw (invalid input the prompt defines as an error) */
+  throws?: true;
 }
 
 export interface ScenarioTestCase extends TestCaseBase {

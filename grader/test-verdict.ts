@@ -99,7 +99,10 @@ function mutationName(m: Mutation, spec: ExerciseSpec, test: ResolvedTest): stri
   const match = /^\[(\d+)\](.*)$/.exec(m.path);
   const index = match ? Number(match[1]) : 0;
   const rest = match ? match[2] : m.path;
-  if (m.step === null || test.kind !== "scenario") return `${spec.params?.[index] ?? `argument ${index + 1}`}${rest}`;
+  if (m.step === null || test.kind !== "scenario") {
+    const params = test.kind === "call" && test.entry && test.entry !== spec.entry ? spec.otherEntries?.[test.entry] : spec.params;
+    return `${params?.[index] ?? `argument ${index + 1}`}${rest}`;
+  }
   return `argument ${index + 1}${rest} of ${stepLabel(test.steps[m.step], m.step)}`;
 }
 
@@ -110,11 +113,25 @@ interface VerdictContext {
   maxResultBytes: number;
 }
 
+/**
+ * A test whose call must throw: any thrown value passes; a returned value fails
+ * ("no-error-thrown") and is kept as an observation, so a known mistake that
+ * also returns a value here (it skips the check) can be named.
+ */
+function throwsVerdict(test: ResolvedTest, expected: TrustedOutcome, raw: CallResult | ScenarioResult, timeMs: number): Verdict {
+  if (expected.ok) return { result: testResult(test, "error", "grader-error", "The reference returned a value on a test that requires an error (an exercise bug).") };
+  if ("e" in raw && raw.e) return { result: testResult(test, "passed", null, "Threw an error, as required.", { timeMs }) };
+  const value = "r" in raw ? decodeCopied(raw.r) : null;
+  const message = "Your function returned a value; for this input the task asks it to throw an Error (see the prompt's rules).";
+  return { result: testResult(test, "failed", "no-error-thrown", message, { timeMs }), observation: { value, mutated: null } };
+}
+
 export function verdictFor(ctx: VerdictContext, raw: CallResult | ScenarioResult): Verdict {
   const { spec, test, expected } = ctx;
   const timeMs = raw.ms;
   const result = (status: TestResult["status"], failure: FailureCategory | null, message: string, extra: Parameters<typeof testResult>[4] = {}) =>
     testResult(test, status, failure, message, { timeMs, ...extra });
+  if (test.kind === "call" && test.throws) return throwsVerdict(test, expected, raw, timeMs);
   if (!expected.ok) return { result: testResult(test, "error", "grader-error", `The reference failed on this test (an exercise bug): ${expected.error}`) };
 
   // Decode what the student produced.

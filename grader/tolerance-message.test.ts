@@ -33,6 +33,11 @@ describe("toleranceMessage (public)", () => {
     );
   });
 
+  it("a scalar result is called the result (its path is empty)", () => {
+    const tolerance = toleranceMessage(compareValues(0.5, 0.4, tol), tol) ?? "";
+    expect(tolerance).toMatch(/^The result is outside the tolerance: it is 0\.500000 but should be 0\.400000/);
+  });
+
   it("returns null when nothing is outside the tolerance", () => {
     expect(message([1, 2], [1, 2])).toBeNull();
   });

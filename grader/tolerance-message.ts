@@ -18,7 +18,8 @@ const value = (n: number) => (Number.isInteger(n) && Math.abs(n) < 1e15 ? String
 const error = (n: number) => String(Number(n.toPrecision(3)));
 
 function lead(cmp: CompareResult, worst: Violation): string {
-  if (cmp.outsideCount <= 1) return `\`${worst.path}\` is outside the tolerance`;
+  // A scalar result (e.g. gradient-check's relError) has the empty path.
+  if (cmp.outsideCount <= 1) return worst.path === "" ? "The result is outside the tolerance" : `\`${worst.path}\` is outside the tolerance`;
   return `${cmp.outsideCount} of ${cmp.numbersCompared} values are outside the tolerance; the worst is \`${worst.path}\``;
 }
 

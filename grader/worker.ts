@@ -9,7 +9,6 @@ import { gradeInProcess } from "./grade";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ExerciseFormatError, listExerciseFolders, loadExercise, UnknownExerciseError } from "./load-exercise";
-import { toPublicExercise } from "./public-exercise";
 import type { FromWorker } from "./worker-protocol";
 import { ToWorkerSchema } from "./worker-protocol";
 
@@ -28,15 +27,14 @@ async function handle(raw: unknown): Promise<void> {
   if (!parsed.success) return;
   const msg = parsed.data;
   try {
-    if (msg.type === "public") {
-      const exercise = await loadExercise(msg.exerciseId);
-      send({ type: "public", jobId: msg.jobId, exercise: toPublicExercise(exercise) });
-      return;
-    }
     const { exerciseId, code, language, mode, seed } = msg.request;
     const exercise = await loadExercise(exerciseId);
     send({ type: "started", jobId: msg.jobId, deadlineMs: exercise.spec.limits.totalTimeoutMs });
-    const report = await gradeInProcess(exercise, code, language, mode, { seed });
+    const report = await gradeInProcess(exercise, code, language, mode, {
+      seed,
+      onPlan: (tests) => send({ type: "plan", jobId: msg.jobId, tests }),
+      onTestResult: (index, result) => send({ type: "result", jobId: msg.jobId, index, result }),
+    });
     send({ type: "report", jobId: msg.jobId, report, maxRssMb: process.resourceUsage().maxRSS / 1024 });
   } catch (e) {
     send({ type: "failure", jobId: msg.jobId, reason: failureReason(e), message: e instanceof Error ? e.message : String(e) });

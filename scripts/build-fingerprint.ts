@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "lib", "grader", "exercises", "instrumentation.ts", "package-lock.json", "next.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+// exercises/ is not an input: content reaches the app through the manifest (npm run content:build), not the bundle.
+const INPUTS = ["app", "lib", "grader", "instrumentation.ts", "package-lock.json", "next.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 const FINGERPRINT_FILE = path.join(".next", "source-fingerprint");
 

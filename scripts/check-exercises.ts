@@ -10,6 +10,8 @@
  * problem. Runs in CI.
  */
 import { ExerciseFormatError, listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { checkExerciseLinks } from "@/lib/content/check-content";
+import { staleSummaryWarning } from "./course-summary/course-summary";
 import { loadCourse } from "@/lib/content/course";
 import { checkExercise, checkerSeeds, type ExerciseCheck } from "./exercises-check/check-exercise";
 import { confusionMatrix } from "./exercises-check/confusion-matrix";
@@ -83,6 +85,15 @@ async function main(argv: string[]): Promise<number> {
     console.log("");
     for (const line of content.summary) console.log(line);
     errors.push(...content.errors);
+    const stale = await staleSummaryWarning().catch((e: Error) => `README.md course summary: ${e.message}`);
+    if (stale) warnings.push(stale);
+  } else {
+    // The whole-course checks are skipped for a quick run, but the exercise's own lesson links are not.
+    for (const id of ids) {
+      const links = await checkExerciseLinks(id);
+      for (const line of links.summary) console.log(line);
+      errors.push(...links.errors);
+    }
   }
 
   for (const w of warnings) console.warn(`warning: ${w}`);

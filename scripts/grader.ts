@@ -1,7 +1,9 @@
 /**
  * `npm run grader`: a grader host. Needs DATABASE_URL (a postgres:// URL of
  * the least-privilege grader role, scripts/db/grader-role.ts) and the
- * repository with its exercises; must not have the auth secret (it refuses to
+ * repository with its exercises and content build (`npm run content:build`:
+ * it serves the exercises of .content/manifest.json under their content
+ * hashes); must not have the auth secret (it refuses to
  * start with one). GRADER_WORKERS sets its worker pool size (default 2);
  * GRADER_METRICS=1 prints one JSON line per job (the scale test reads them).
  */

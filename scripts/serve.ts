@@ -5,10 +5,11 @@
  * address a proxy in TRUSTED_PROXIES reported — so a client cannot pick its
  * own address for the rate limits by sending X-Forwarded-For.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { capRequestBody } from "../lib/http/request-body-cap";
 import { compileTrust, EDGE_MARKER_ENV, normalizeForwardingHeaders, trustedProxyList } from "../lib/security/client-address";
+import { warmUp } from "./warm-up";
 
 const port = Number(process.env.PORT?.trim() || "3000");
 const host = process.env.HOST?.trim() || "0.0.0.0";
@@ -23,12 +24,20 @@ const app = next({ dev: false, dir: process.cwd(), hostname: host === "0.0.0.0" 
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
+const listener = (req: IncomingMessage, res: ServerResponse) => {
   normalizeForwardingHeaders(req, trust);
   capRequestBody(req, res);
   if (res.writableEnded) return;
   void handle(req, res);
-});
+};
+
+// Pay for every page type's first render before the port opens (SKIP_WARM_UP=1 skips it).
+if (process.env.SKIP_WARM_UP !== "1") {
+  const warm = await warmUp(listener);
+  console.log(`Warmed up in ${Math.round(warm.ms)} ms${warm.failed.length ? ` (failed: ${warm.failed.join(", ")})` : ""}`);
+}
+
+const server = createServer(listener);
 // Slow-loris bodies and headers: give up on a request that is not complete in time.
 server.requestTimeout = 120_000;
 server.headersTimeout = 20_000;

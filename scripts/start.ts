@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole platform from a fresh clone on the embedded default.
- * Migrates the database, seeds the demo accounts (unless SEED_DEMO_DATA=false),
+ * Migrates the database, builds the content manifest (npm run content:build),
+ * seeds the demo accounts (unless SEED_DEMO_DATA=false),
  * builds the app if the build is missing or older than the sources, then runs
  * scripts/serve.ts (Next.js's handler behind our own HTTP server). Submissions left queued by a previous run are re-graded by the
  * app itself once it is up.
@@ -34,6 +35,8 @@ function run(args: string[], label: string): void {
 }
 
 prepareDatabase();
+// the content manifest the app reads (lib/content/manifest.ts); a problem in the content stops the start here
+run(["--import", "tsx", "scripts/content-build.ts"], "Building the content manifest");
 if ((process.env.SEED_DEMO_DATA ?? "true").toLowerCase() !== "false") {
   run(["--import", "tsx", "prisma/seed.ts"], "Seeding demo data");
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { type FormEvent, startTransition, useActionState } from "react";
 import type { CredentialsFormState } from "@/app/_actions/credentials-actions";
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/credential-limits";
 
@@ -26,8 +26,17 @@ export function CredentialsForm({ mode, action, next, askEnrolmentCode = false }
   const [state, formAction, pending] = useActionState(action, { errors: {}, values: {} });
   const { errors, values } = state;
   const signUp = mode === "sign-up";
+  // Once hydrated, submit through a transition instead of the form action:
+  // React resets a form after its action completes, which would wipe what the
+  // student typed (password included) whenever the server answers with an
+  // error. Before hydration the server-rendered action posts the form natively.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
   return (
-    <form action={formAction} className="form" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
+    <form action={formAction} onSubmit={submit} className="form" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
       <input type="hidden" name="next" value={next} />
       {errors.form && (
         <p id="form-error" role="alert" className="form-error">

@@ -1,4 +1,5 @@
 import type { ModuleProgress } from "@/lib/content/module-progress";
+import { formatPercent } from "@/lib/format/percent";
 
 function Pill({ done, partial, children }: { done: boolean; partial?: boolean; children: React.ReactNode }) {
   const tone = done ? "status-pill status-pill--done" : partial ? "status-pill status-pill--partial" : "status-pill";
@@ -15,7 +16,7 @@ export function ModuleStatus({ progress }: { progress: ModuleProgress }) {
       <span className="visually-hidden">Your progress:</span>
       <Pill done={progress.lessonRead}>{progress.lessonRead ? "Lesson read" : "Lesson not read"}</Pill>
       <Pill done={best !== null && best.score === best.maxScore} partial={best !== null}>
-        {best ? `Quiz best ${Math.round((best.score / Math.max(best.maxScore, 1e-9)) * 100)}%` : "Quiz not taken"}
+        {best ? `Quiz best ${formatPercent(best.score / Math.max(best.maxScore, 1e-9))}` : "Quiz not taken"}
       </Pill>
       {progress.exercises.length > 0 && (
         <Pill done={passed === progress.exercises.length} partial={attempted}>

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadCourseItems } from "@/lib/analytics/course-items";
 import { formatPoints } from "@/lib/analytics/format";
+import { LocalTime } from "@/app/_components/local-time";
+import { InlineCode } from "@/app/_components/results/inline-code";
 import { requireUser } from "@/lib/auth/session";
+import { isListed } from "@/lib/dashboard/activity";
+import { formatPercent } from "@/lib/format/percent";
 import { getStudentDashboard } from "@/lib/dashboard/student-dashboard";
 import styles from "./dashboard.module.css";
 import { StatusPill } from "./status-pill";
@@ -10,13 +13,13 @@ import { StatusPill } from "./status-pill";
 export const metadata: Metadata = { title: "My progress" };
 export const dynamic = "force-dynamic";
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
-const pct = (score: number, max: number) => (max ? `${Math.round((100 * score) / max)}%` : "—");
+const pct = (score: number, max: number) => (max ? formatPercent(score / max) : "—");
+const times = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [data, items] = await Promise.all([getStudentDashboard(user.id), loadCourseItems()]);
-  const title = (id: string) => items.ordered.find((i) => i.kind === "exercise" && i.id === id)?.title ?? id;
+  const data = await getStudentDashboard(user.id);
+  const title = (id: string) => data.title({ kind: "exercise", id });
 
   return (
     <div className="stack">
@@ -60,7 +63,7 @@ export default async function DashboardPage() {
                 <tbody>
                   <tr data-testid={`lesson-${m.lessonId}`}>
                     <th scope="row">
-                      <Link href={`/lessons/${m.lessonId}`}>Lesson</Link>
+                      <Link href={`/lessons/${m.lessonId}`}>{data.title({ kind: "lesson", id: m.lessonId })}</Link>
                     </th>
                     <td>
                       <StatusPill status={m.lessonRead ? "read" : "unread"} />
@@ -71,7 +74,7 @@ export default async function DashboardPage() {
                   </tr>
                   <tr data-testid={`quiz-${m.quizId}`}>
                     <th scope="row">
-                      <Link href={`/quizzes/${m.quizId}`}>Quiz</Link>
+                      <Link href={`/quizzes/${m.quizId}`}>{data.title({ kind: "quiz", id: m.quizId })}</Link>
                     </th>
                     <td>
                       <StatusPill status={m.quizAttempts > 0 ? "taken" : "not-taken"} />
@@ -107,10 +110,22 @@ export default async function DashboardPage() {
         ) : (
           <ul className={styles.misconceptions} data-testid="misconceptions">
             {data.misconceptions.map((m) => (
-              <li key={`${m.exerciseId}/${m.misconceptionId}`}>
-                <strong>{title(m.exerciseId)}</strong> — {m.message ?? m.misconceptionId}{" "}
+              <li
+                key={`${m.exerciseId}/${m.misconceptionId}`}
+                className={m.resolved ? styles.resolved : undefined}
+                data-testid={`misconception-${m.misconceptionId}`}
+                data-resolved={m.resolved ? "true" : "false"}
+              >
+                {m.resolved ? (
+                  <span className="status-pill status-pill--done">✓ resolved</span>
+                ) : (
+                  <span className="status-pill status-pill--partial">still open</span>
+                )}{" "}
+                <strong>{title(m.exerciseId)}</strong> — <InlineCode text={m.message ?? m.misconceptionId} />{" "}
                 <span className="muted">
-                  (seen in {m.detections} submission{m.detections === 1 ? "" : "s"})
+                  (seen in {[m.submissions && times(m.submissions, "submission"), m.runs && times(m.runs, "practice run")].filter(Boolean).join(" and ")}; last{" "}
+                  <LocalTime iso={m.lastSeen.toISOString()} />
+                  {m.resolved ? "; your later code no longer shows it" : ""})
                 </span>
                 {m.lesson && (
                   <>
@@ -130,9 +145,9 @@ export default async function DashboardPage() {
           <p className="muted">Nothing yet — start with the first lesson.</p>
         ) : (
           <ul className={styles.activity} data-testid="recent-activity">
-            {data.recent.map((a) => (
+            {data.recent.filter(isListed).map((a) => (
               <li key={`${a.kind}-${a.itemId}-${a.at.getTime()}`}>
-                <time dateTime={a.at.toISOString()}>{when(a.at)}</time>
+                <LocalTime iso={a.at.toISOString()} />
                 <Link href={a.href}>{a.summary}</Link>
               </li>
             ))}

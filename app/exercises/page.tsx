@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listExerciseIds, loadPublicExercise } from "@/grader";
+import { listExercises } from "@/lib/content/manifest";
 import { requireUser } from "@/lib/auth/session";
 import styles from "./workspace.module.css";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Coding exercises" };
 
 export default async function ExercisesPage() {
   await requireUser("/exercises");
-  const exercises = await Promise.all((await listExerciseIds()).map((id) => loadPublicExercise(id)));
+  const exercises = await listExercises();
   return (
     <section className="stack">
       <h1>Coding exercises</h1>

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
-import { findModuleByLesson } from "@/lib/content/course";
+import { courseOutline } from "@/lib/content/manifest";
 import { markLessonRead } from "@/lib/lessons/progress";
 
 const lessonIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
@@ -12,7 +12,7 @@ export async function markLessonReadAction(lessonId: unknown): Promise<{ ok: boo
   const user = await getCurrentUser();
   if (!user) return { ok: false };
   const parsed = lessonIdSchema.safeParse(lessonId);
-  if (!parsed.success || !(await findModuleByLesson(parsed.data))) return { ok: false };
+  if (!parsed.success || !(await courseOutline()).modules.some((m) => m.lesson === parsed.data)) return { ok: false };
   await markLessonRead(user.id, parsed.data);
   revalidatePath("/");
   revalidatePath("/lessons");

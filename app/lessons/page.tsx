@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
-import { loadCourse } from "@/lib/content/course";
+import { courseOutline } from "@/lib/content/manifest";
 import { getModuleProgress, type ModuleProgress } from "@/lib/content/module-progress";
 import styles from "./lessons.module.css";
+import { formatPercent } from "@/lib/format/percent";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lessons" };
 
 function percent(score: { score: number; maxScore: number } | null): string {
-  return score && score.maxScore > 0 ? `${Math.round((100 * score.score) / score.maxScore)}%` : "—";
+  return score && score.maxScore > 0 ? formatPercent(score.score / score.maxScore) : "—";
 }
 
 function Status({ progress }: { progress: ModuleProgress }) {
@@ -30,7 +31,7 @@ function Status({ progress }: { progress: ModuleProgress }) {
 }
 
 export default async function LessonsPage() {
-  const [course, user] = await Promise.all([loadCourse(), getCurrentUser()]);
+  const [course, user] = await Promise.all([courseOutline(), getCurrentUser()]);
   const progress = user ? await getModuleProgress(user.id) : [];
   return (
     <div className={styles.layout}>

@@ -8,6 +8,8 @@ import { rawResponsesSchema } from "@/lib/quiz/grade";
 
 const quizIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
 const attemptIdSchema = z.string().min(1).max(64);
+/** Set by the form's script to the browser locale's decimal separator; "." without JavaScript. */
+const decimalSchema = z.enum([".", ","]).catch(".");
 
 /** Starts a new attempt (or resumes the open one) and shows it. */
 export async function startQuizAction(formData: FormData): Promise<void> {
@@ -38,7 +40,7 @@ export async function submitQuizAction(formData: FormData): Promise<void> {
   const responses = rawResponsesSchema.safeParse(responsesFrom(formData));
   if (!responses.success) redirect(`/quizzes/${quizId.data}?error=invalid`);
   try {
-    await submitAttempt(user.id, attemptId.data, responses.data);
+    await submitAttempt(user.id, attemptId.data, responses.data, decimalSchema.parse(formData.get("decimalSeparator")));
   } catch (error) {
     // Already submitted (double click, second tab) or not this user's attempt: show the quiz page.
     if (error instanceof AttemptNotFoundError) redirect(`/quizzes/${quizId.data}`);

@@ -1,12 +1,14 @@
 /**
  * The attempt form, rendered on the server from the PUBLIC projection only
  * (no answer key exists in this component's props). Plain HTML inputs, so it
- * works before hydration and with any assistive technology.
+ * works before hydration and with any assistive technology; numeric answers
+ * are also checked as they are typed (numeric-answer.tsx).
  */
 import { Markdown } from "@/app/_components/markdown/markdown";
 import type { PublicQuestion, PublicQuiz } from "@/lib/quiz/public-quiz";
 import { submitQuizAction } from "./actions";
 import { DraftAnswers } from "./draft-answers";
+import { DecimalSeparatorField, NumericAnswer } from "./numeric-answer";
 import styles from "./quizzes.module.css";
 
 function Inputs({ q }: { q: PublicQuestion }) {
@@ -14,9 +16,11 @@ function Inputs({ q }: { q: PublicQuestion }) {
   if (q.type === "single" || q.type === "multiple") {
     return (
       <div className={styles.options}>
-        {q.options.map((o) => (
+        {q.options.map((o, i) => (
           <label key={o.id} className={styles.option}>
             <input type={q.type === "single" ? "radio" : "checkbox"} name={name} value={o.id} />
+            {/* Math-only options have no text name for assistive technology otherwise. */}
+            <span className="visually-hidden">Option {i + 1}: </span>
             <span className={styles.optionText}>
               <Markdown source={o.text} />
             </span>
@@ -37,15 +41,7 @@ function Inputs({ q }: { q: PublicQuestion }) {
       </div>
     );
   }
-  return (
-    <label className={styles.numeric}>
-      Your answer
-      <input type="text" inputMode="decimal" name={name} autoComplete="off" maxLength={64} aria-describedby={`hint-${q.id}`} />
-      <span id={`hint-${q.id}`} className={styles.number}>
-        A number such as 0.5, -1.25 or 1e-5.
-      </span>
-    </label>
-  );
+  return q.type === "numeric" ? <NumericAnswer questionId={q.id} decimals={q.decimals} /> : null;
 }
 
 export function QuizForm({ quiz, attemptId }: { quiz: PublicQuiz; attemptId: string }) {
@@ -54,6 +50,7 @@ export function QuizForm({ quiz, attemptId }: { quiz: PublicQuiz; attemptId: str
       <input type="hidden" name="quizId" value={quiz.id} />
       <input type="hidden" name="attemptId" value={attemptId} />
       <DraftAnswers attemptId={attemptId} />
+      <DecimalSeparatorField />
       <ol className={styles.questions}>
         {quiz.questions.map((q, i) => (
           <li key={q.id} className="card">

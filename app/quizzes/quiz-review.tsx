@@ -3,10 +3,11 @@ import Link from "next/link";
 import { Markdown } from "@/app/_components/markdown/markdown";
 import type { ReviewQuestion } from "@/lib/quiz/review";
 import styles from "./quizzes.module.css";
+import { formatPercent } from "@/lib/format/percent";
 
 function verdict(q: ReviewQuestion): { label: string; className: string } {
   if (q.credit === 1) return { label: "Correct", className: styles.correct };
-  if (q.credit > 0) return { label: `Partly correct (${Math.round(q.credit * 100)}% credit)`, className: styles.partial };
+  if (q.credit > 0) return { label: `Partly correct (${formatPercent(q.credit)} credit)`, className: styles.partial };
   return { label: "Not correct", className: styles.wrong };
 }
 
@@ -14,7 +15,7 @@ export function QuizReview({ score, maxScore, questions }: { score: number; maxS
   return (
     <section aria-labelledby="review-heading" className={styles.form}>
       <h2 id="review-heading">
-        Score: <span data-testid="quiz-score">{`${Number(score.toFixed(2))} / ${maxScore}`}</span> ({maxScore ? Math.round((100 * score) / maxScore) : 0}%)
+        Score: <span data-testid="quiz-score">{`${Number(score.toFixed(2))} / ${maxScore}`}</span> ({formatPercent(maxScore ? score / maxScore : 0)})
       </h2>
       <ol className={styles.questions}>
         {questions.map((q, i) => {
@@ -42,8 +43,25 @@ export function QuizReview({ score, maxScore, questions }: { score: number; maxS
                   Your answer: <strong>{q.yourAnswer}</strong>. Expected: <strong>{q.expectedAnswer}</strong>.
                 </p>
               )}
+              {q.notes?.map((note) => (
+                <p key={note} className={styles.note} data-testid="answer-note">
+                  {note}
+                </p>
+              ))}
               <div className={styles.explanation} data-testid="explanation">
                 <strong>Explanation.</strong> <Markdown source={q.explanation} />
+                {q.steps && (
+                  <div data-testid="worked-steps">
+                    <p>
+                      <strong>Step by step, with your numbers:</strong>
+                    </p>
+                    <ol className={styles.steps}>
+                      {q.steps.map((step) => (
+                        <li key={step}>{step}</li>
+                      ))}
+                    </ol>
+                  </div>
+                )}
                 {q.lesson && (
                   <p>
                     <Link href={q.lesson}>Review this in the lesson</Link>

@@ -1,13 +1,10 @@
 /**
  * The gradable items of the course in outline order (exercises/course.json):
  * per module its lesson, its quiz and its exercises, with the titles and
- * maximum scores the dashboards and the CSV export show. Read from files
- * only (no TypeScript evaluation), so it is safe in the web server.
+ * maximum scores the dashboards and the CSV export show, from the content
+ * manifest.
  */
-import { loadCourse } from "@/lib/content/course";
-import { lessonTitle, loadLessonMarkdown } from "@/lib/content/lessons";
-import { loadQuiz } from "@/lib/quiz/load-quiz";
-import { readExerciseSpec } from "@/grader/load-exercise";
+import { getManifest } from "@/lib/content/manifest";
 
 export interface LessonItem {
   kind: "lesson";
@@ -39,47 +36,16 @@ export interface CourseItems {
   ordered: CourseItem[];
 }
 
-async function exerciseTitle(id: string): Promise<string> {
-  try {
-    return (await readExerciseSpec(id)).title;
-  } catch {
-    return id; // a broken exercise.json must not take the dashboards down
-  }
-}
-
-// Content files change only when an instructor edits them: re-reading them at
-// most every few seconds keeps every dashboard request from parsing 16 files.
-const CACHE_MS = 5_000;
-let cached: { at: number; items: Promise<CourseItems> } | null = null;
-
-export function loadCourseItems(): Promise<CourseItems> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.items;
-  const items = readCourseItems();
-  cached = { at: Date.now(), items };
-  items.catch(() => {
-    if (cached?.items === items) cached = null;
-  });
-  return items;
-}
-
-async function readCourseItems(): Promise<CourseItems> {
-  const course = await loadCourse();
+/** From the content manifest (re-read only when it is rebuilt), so no dashboard request parses content files. */
+export async function loadCourseItems(): Promise<CourseItems> {
+  const manifest = await getManifest();
   const ordered: CourseItem[] = [];
-  for (const m of course.modules) {
-    const [markdown, quiz, exercises] = await Promise.all([
-      loadLessonMarkdown(m.lesson),
-      loadQuiz(m.quiz),
-      Promise.all(m.exercises.map(async (id) => ({ id, title: await exerciseTitle(id) }))),
-    ]);
-    ordered.push({ kind: "lesson", id: m.lesson, moduleId: m.id, title: (markdown && lessonTitle(markdown)) ?? m.title });
-    ordered.push({
-      kind: "quiz",
-      id: m.quiz,
-      moduleId: m.id,
-      title: quiz?.title ?? m.quiz,
-      maxScore: quiz ? quiz.questions.reduce((s, q) => s + q.points, 0) : 0,
-    });
-    for (const e of exercises) ordered.push({ kind: "exercise", id: e.id, moduleId: m.id, title: e.title });
+  for (const m of manifest.course.modules) {
+    const lesson = manifest.lessons[m.lesson];
+    const quiz = manifest.quizzes[m.quiz];
+    ordered.push({ kind: "lesson", id: m.lesson, moduleId: m.id, title: lesson?.title ?? m.title });
+    ordered.push({ kind: "quiz", id: m.quiz, moduleId: m.id, title: quiz?.title ?? m.quiz, maxScore: quiz?.maxScore ?? 0 });
+    for (const id of m.exercises) ordered.push({ kind: "exercise", id, moduleId: m.id, title: manifest.exercises[id]?.title ?? id });
   }
   return {
     ordered,

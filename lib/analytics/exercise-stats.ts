@@ -14,6 +14,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { isStudent, toNumber } from "./sql";
+import { findExercise } from "@/lib/content/manifest";
 
 export interface AttemptsBucket {
   attempts: number;
@@ -151,6 +152,9 @@ export async function describeMisconception(
   misconceptionId: string,
   userId?: string,
 ): Promise<{ message: string; lesson?: string } | null> {
+  // the manifest names every current mistake; only one removed since is looked up in a stored report
+  const known = (await findExercise(exerciseId))?.misconceptions.find((m) => m.id === misconceptionId);
+  if (known) return { message: known.message, lesson: known.lesson };
   const [sub] = await db.$queryRaw<{ report: string | null }[]>(Prisma.sql`
     SELECT s."report" FROM "Submission" s
     WHERE s."exerciseId" = ${exerciseId} ${userId ? Prisma.sql`AND s."userId" = ${userId}` : Prisma.empty}

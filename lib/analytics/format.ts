@@ -1,8 +1,5 @@
 /** Number formatting shared by the dashboards (plain text, so tables read well aloud). */
-export function formatPercent(fraction: number | null | undefined, digits = 0): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
-  return `${(100 * fraction).toFixed(digits)}%`;
-}
+export { formatPercent } from "@/lib/format/percent";
 
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";

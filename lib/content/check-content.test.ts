@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkContent } from "./check-content";
+import { checkContent, checkExerciseLinks } from "./check-content";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -30,7 +30,9 @@ describe("checkContent on the real course", () => {
   it("finds no errors and reports what it checked", async () => {
     const { errors, summary } = await checkContent();
     expect(errors).toEqual([]);
-    expect(summary.join("\n")).toMatch(/quizzes: 5 files, \d+ questions/);
+    // one quiz per module: the count follows exercises/course.json
+    const modules = (JSON.parse(await readFile(path.join(process.cwd(), "exercises", "course.json"), "utf8")) as { modules: unknown[] }).modules.length;
+    expect(summary.join("\n")).toMatch(new RegExp(`quizzes: ${modules} files, \\d+ questions`));
     expect(summary.join("\n")).toContain("all seven claims tagged");
   });
 });
@@ -70,6 +72,29 @@ describe("checkContent on broken content", () => {
     expect(errors).toContainEqual(expect.stringContaining("exercises/lessons/m.md:5: link /lessons/m#part-two: no heading"));
     expect(errors).toContainEqual(expect.stringContaining('exercises/ex/prompt.md:1: link /lessons/nope#x: no lesson "nope"'));
     expect(errors).toHaveLength(2);
+  });
+
+  it("checks one exercise's links on its own (exercises:check -- <id>), and only that exercise's", async () => {
+    const root = await fixture({
+      "course.json": course,
+      "lessons/m.md": "# M\n\n## Part one\n",
+      "quizzes/m.json": { id: "m", title: "Q", questions: [goodQuestion] },
+      "ex/prompt.md": "Read /lessons/m#part-one\n",
+      "ex/mistakes/a.ts": 'export const misconception = { message: "m".repeat(10), lesson: "/lessons/m#part-three" };\n',
+      "other/prompt.md": "Read /lessons/nope\n",
+    });
+    const { errors, summary } = await checkExerciseLinks("ex", root);
+    expect(errors).toEqual(["exercises/ex/mistakes/a.ts:1: link /lessons/m#part-three: no heading with anchor #part-three in exercises/lessons/m.md"]);
+    expect(summary).toEqual(["links: 2 lesson links checked in exercises/ex/"]);
+  });
+
+  it("reports a hand-written Next: line in a lesson", async () => {
+    const root = await fixture({
+      "course.json": course,
+      "lessons/m.md": "# M\n\nText.\n\nNext: the exercise **Forward**.\n",
+      "quizzes/m.json": { id: "m", title: "Q", questions: [goodQuestion] },
+    });
+    expect((await checkContent(root)).errors).toEqual([expect.stringMatching(/^exercises\/lessons\/m\.md:5: a hand-written "Next:" line goes stale/)]);
   });
 
   it("reports an inconsistent answer key", async () => {

@@ -85,6 +85,10 @@ async function checkLessons(root: string, course: Course, errors: string[], summ
     const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (dupes.length) errors.push(`${rel}: duplicate headings give anchors ${dupes.join(", ")} a numeric suffix; rename them`);
     anchors.set(module.lesson, { anchors: new Set(ids), figures: figuresBySection(markdown) });
+    markdown.split("\n").forEach((line, i) => {
+      // The lesson page lists the module's quiz, exercises and next lesson from course.json.
+      if (/^Next:/.test(line)) errors.push(`${rel}:${i + 1}: a hand-written "Next:" line goes stale; the page already links the quiz, exercises and next lesson from course.json`);
+    });
     for (const figure of figureIds(markdown)) {
       if (!isFigureId(figure)) errors.push(`${rel}: unknown figure "${figure}"`);
     }
@@ -102,10 +106,12 @@ async function appFiles(root: string): Promise<string[]> {
   return files.flat().filter((f) => !f.includes(`${path.sep}generated${path.sep}`));
 }
 
-async function checkLinks(root: string, lessons: Map<string, LessonIndex>, errors: string[], summary: string[]) {
+async function checkLinks(root: string, lessons: Map<string, LessonIndex>, errors: string[], summary: string[], only?: string) {
   let checked = 0;
   const repo = path.resolve(root, "..");
-  const files = [...(await listFiles(root, [".md", ".ts", ".json"])), ...(await appFiles(root))];
+  const files = only
+    ? await listFiles(path.join(root, only), [".md", ".ts", ".json"])
+    : [...(await listFiles(root, [".md", ".ts", ".json"])), ...(await appFiles(root))];
   for (const file of files) {
     const inContent = !path.relative(root, file).startsWith("..");
     const rel = inContent ? `exercises/${path.relative(root, file)}` : path.relative(repo, file);
@@ -131,7 +137,26 @@ async function checkLinks(root: string, lessons: Map<string, LessonIndex>, error
       }
     });
   }
-  summary.push(`links: ${checked} lesson links checked (exercises/, app/, lib/; figure references land on a section with a figure)`);
+  summary.push(
+    only
+      ? `links: ${checked} lesson links checked in exercises/${only}/`
+      : `links: ${checked} lesson links checked (exercises/, app/, lib/; figure references land on a section with a figure)`,
+  );
+}
+
+/** The lesson links of one exercise folder (for `exercises:check -- <id>`, which skips the whole-course checks). */
+export async function checkExerciseLinks(exerciseId: string, root = contentRoot()): Promise<{ errors: string[]; summary: string[] }> {
+  const errors: string[] = [];
+  const summary: string[] = [];
+  let course: Course;
+  try {
+    course = await loadCourse(root);
+  } catch (error) {
+    return { errors: error instanceof ContentError ? error.problems : [String(error)], summary };
+  }
+  const anchors = await checkLessons(root, course, [], []);
+  await checkLinks(root, anchors, errors, summary, exerciseId);
+  return { errors, summary };
 }
 
 export async function checkContent(root = contentRoot()): Promise<{ errors: string[]; summary: string[] }> {

@@ -1,4 +1,9 @@
-/** The course outline, exercises/course.json: modules in order, each with a lesson, quiz and exercises. */
+/**
+ * The course outline, exercises/course.json: modules in order, each with a
+ * lesson, quiz and exercises. The one place that says which module an
+ * exercise belongs to. Read by the manifest build; the web app reads the
+ * outline from the manifest (manifest.ts).
+ */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -46,12 +51,4 @@ export async function loadCourse(root = contentRoot()): Promise<Course> {
   const parsed = courseSchema.safeParse(json);
   if (!parsed.success) throw new ContentError(formatZodIssues("exercises/course.json", parsed.error.issues));
   return parsed.data;
-}
-
-export async function findModuleByLesson(lessonId: string, root = contentRoot()): Promise<CourseModule | undefined> {
-  return (await loadCourse(root)).modules.find((m) => m.lesson === lessonId);
-}
-
-export async function findModuleByQuiz(quizId: string, root = contentRoot()): Promise<CourseModule | undefined> {
-  return (await loadCourse(root)).modules.find((m) => m.quiz === quizId);
 }

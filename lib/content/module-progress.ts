@@ -6,7 +6,7 @@
 import { db } from "@/lib/db";
 import { readLessonIds } from "@/lib/lessons/progress";
 import { type AttemptSummary, getAllQuizHistories } from "@/lib/quiz/attempts";
-import { loadCourse } from "./course";
+import { courseOutline } from "./manifest";
 
 export type ExerciseStatus = "not-started" | "attempted" | "passed";
 
@@ -44,7 +44,7 @@ export function exerciseProgress(id: string, submits: { score: number | null; ve
 }
 
 export async function getModuleProgress(userId: string): Promise<ModuleProgress[]> {
-  const course = await loadCourse();
+  const course = await courseOutline();
   const exerciseIds = course.modules.flatMap((m) => m.exercises);
   const [read, quizzes, submissions] = await Promise.all([
     readLessonIds(userId),

@@ -1,9 +1,8 @@
 /** Where instructor-authored content lives. Functions take a root so tests can point at fixtures. */
-import path from "node:path";
+import { exercisesRoot } from "@/grader/content-root";
 
-export function contentRoot(): string {
-  return path.join(process.cwd(), "exercises");
-}
+/** The one content root (`EXERCISES_DIR` or `<cwd>/exercises`), the same folder the grading workers read. */
+export const contentRoot = exercisesRoot;
 
 /** Ids become file names: only kebab-case passes, so no path traversal is possible. */
 export const SAFE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

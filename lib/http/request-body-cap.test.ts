@@ -1,4 +1,4 @@
-import { createServer, request } from "node:http";
+import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capRequestBody } from "./request-body-cap";
@@ -21,16 +21,30 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-function send(totalBytes: number, chunked: boolean): Promise<{ status: number; body: string }> {
+interface Sent {
+  status: number;
+  body: string;
+  /** A write error (EPIPE, ECONNRESET) seen by the client while sending. */
+  error: string | null;
+  reusedSocket: boolean;
+}
+
+function send(totalBytes: number, chunked: boolean, agent?: Agent): Promise<Sent> {
   return new Promise((resolve) => {
-    const req = request({ port, method: "POST", path: "/", headers: chunked ? {} : { "content-length": String(totalBytes) } }, (res) => {
+    let error: string | null = null;
+    const headers = chunked ? {} : { "content-length": String(totalBytes) };
+    const req = request({ port, method: "POST", path: "/", headers, agent }, (res) => {
       let body = "";
       res.on("data", (c) => {
         body += c;
       });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      // Resolve on close, after the whole request was written or failed: a reset while writing shows up only then.
+      res.on("end", () => (req.closed ? done() : req.once("close", done)));
+      const done = () => resolve({ status: res.statusCode ?? 0, body, error, reusedSocket: req.reusedSocket });
     });
-    req.on("error", () => {});
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      error = e.code ?? e.message;
+    });
     let sent = 0;
     const pump = () => {
       while (sent < totalBytes) {
@@ -44,10 +58,23 @@ function send(totalBytes: number, chunked: boolean): Promise<{ status: number; b
   });
 }
 
+/** Declares a huge body, sends none of it, and reports the answer's Connection header. */
+function sendHeadersOnly(declared: number): Promise<{ status: number; connection: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ port, method: "POST", path: "/", headers: { "content-length": String(declared) }, agent: false }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+      req.destroy();
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => (e.code === "ECONNRESET" ? undefined : reject(e)));
+    req.flushHeaders();
+  });
+}
+
 describe("capRequestBody", () => {
   it("lets a body under the cap through to the handler intact", async () => {
     bytesSeenByHandler = 0;
-    expect(await send(512 * 1024, true)).toEqual({ status: 200, body: "read all" });
+    expect(await send(512 * 1024, true)).toMatchObject({ status: 200, body: "read all", error: null });
     expect(bytesSeenByHandler).toBe(512 * 1024);
   });
 
@@ -58,9 +85,19 @@ describe("capRequestBody", () => {
     expect(bytesSeenByHandler).toBeLessThanOrEqual(1024 * 1024);
   });
 
-  it("answers 413 at once to a declared Content-Length over the cap, and a keep-alive client can go on", async () => {
-    const { status } = await send(3 * 1024 * 1024, false);
+  it("answers 413 to a declared Content-Length over the cap while the client writes it all, and a keep-alive client can go on", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const first = await send(3 * 1024 * 1024, false, agent);
+    expect(first).toMatchObject({ status: 413, error: null });
+    const second = await send(1024, false, agent);
+    expect(second).toMatchObject({ status: 200, error: null });
+    expect(second.reusedSocket).toBe(true);
+    agent.destroy();
+  });
+
+  it("closes the connection instead of draining a declared body far over the cap", async () => {
+    const { status, connection } = await sendHeadersOnly(100 * 1024 * 1024);
     expect(status).toBe(413);
-    expect((await send(1024, false)).status).toBe(200);
+    expect(connection).toBe("close");
   });
 });

@@ -10,15 +10,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const SERVER_BODY_MAX_BYTES = 2 * 1024 * 1024;
+/** Declared bodies up to this many times the cap are drained rather than cut off. */
+const DRAIN_FACTOR = 8;
+const DRAIN_TIMEOUT_MS = 10_000;
 
 export function capRequestBody(req: IncomingMessage, res: ServerResponse, maxBytes = SERVER_BODY_MAX_BYTES): void {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) {
-    // Nothing of the body was read yet: answer and let Node close the
-    // connection after the answer (Connection: close), so a keep-alive client
-    // does not send its next request into a socket we are about to drop.
-    res.writeHead(413, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
-    res.end(tooLarge(maxBytes));
+    refuseDeclared(req, res, declared, maxBytes);
     return;
   }
   const push = req.push.bind(req);
@@ -40,6 +39,24 @@ export function capRequestBody(req: IncomingMessage, res: ServerResponse, maxByt
 
 function tooLarge(maxBytes: number): string {
   return JSON.stringify({ error: `The request body is larger than ${Math.round(maxBytes / 1048576)} MB.` });
+}
+
+/**
+ * A declared Content-Length over the cap. Closing at once would reset the
+ * socket while the client is still writing its body, and the client then sees
+ * EPIPE/ECONNRESET instead of our 413. So a body of moderate size is read and
+ * discarded (Node dumps an unread request body once the response is finished)
+ * and the keep-alive connection goes on; only a body too large to be worth
+ * draining, or one that does not arrive in time, costs the connection.
+ */
+function refuseDeclared(req: IncomingMessage, res: ServerResponse, declared: number, maxBytes: number): void {
+  const drain = declared <= maxBytes * DRAIN_FACTOR;
+  res.writeHead(413, { "content-type": "application/json", "cache-control": "no-store", ...(drain ? {} : { connection: "close" }) });
+  res.end(tooLarge(maxBytes));
+  if (!drain) return;
+  const giveUp = setTimeout(() => req.socket.destroy(), DRAIN_TIMEOUT_MS).unref();
+  req.once("end", () => clearTimeout(giveUp));
+  req.once("close", () => clearTimeout(giveUp));
 }
 
 /** Past the cap in the middle of a chunked body. */

@@ -7,7 +7,8 @@
 import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { db } from "@/lib/db";
 import { type GradedQuiz, gradeQuiz, type RawResponses, type StoredResponse } from "./grade";
-import { loadQuiz } from "./load-quiz";
+import { loadQuiz, quizContentHash } from "./load-quiz";
+import type { DecimalSeparator } from "./number-input";
 import { type PublicQuiz, toPublicQuiz } from "./public-quiz";
 import { buildReview, type ReviewQuestion } from "./review";
 import { newAttemptSeed } from "./seeded";
@@ -58,15 +59,17 @@ export async function getOpenAttemptView(userId: string, quizId: string): Promis
  * Grades and records an attempt. The status update is conditional on the
  * attempt still being in progress, so two concurrent submits record it once.
  */
-export async function submitAttempt(userId: string, attemptId: string, responses: RawResponses): Promise<GradedQuiz> {
+export async function submitAttempt(userId: string, attemptId: string, responses: RawResponses, decimal: DecimalSeparator = "."): Promise<GradedQuiz> {
   const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, userId } });
   if (attempt?.status !== "in_progress") throw new AttemptNotFoundError("no open attempt with this id");
   const quiz = await requireQuiz(attempt.quizId);
-  const graded = gradeQuiz(quiz, attempt.seed, responses);
+  const graded = gradeQuiz(quiz, attempt.seed, responses, decimal);
+  // the quiz file that graded it: an attempt's score is read against the questions it answered
+  const contentHash = await quizContentHash(quiz.id);
   await db.$transaction(async (tx) => {
     const claimed = await tx.quizAttempt.updateMany({
       where: { id: attempt.id, status: "in_progress" },
-      data: { status: "submitted", score: graded.score, maxScore: graded.maxScore, submittedAt: new Date() },
+      data: { status: "submitted", score: graded.score, maxScore: graded.maxScore, submittedAt: new Date(), contentHash },
     });
     if (claimed.count !== 1) throw new AttemptNotFoundError("attempt already submitted");
     await tx.quizAnswer.createMany({

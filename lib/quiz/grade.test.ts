@@ -127,7 +127,11 @@ describe("numeric tolerance", () => {
     expect(parseNumber("\u22120.5")).toBe(-0.5);
     expect(parseNumber("1e-5")).toBe(1e-5);
     expect(parseNumber(".5")).toBe(0.5);
-    for (const bad of ["", "abc", "1/2", "Infinity", "NaN", "1,5", "0x10"]) expect(parseNumber(bad)).toBeNull();
+    for (const bad of ["", "abc", "1/2", "Infinity", "NaN", "1,2,3", "0x10"]) expect(parseNumber(bad)).toBeNull();
+    // The decimal comma, and the locale deciding what "1,297" means.
+    expect(parseNumber("1,5")).toBe(1.5);
+    expect(parseNumber("1,297", ",")).toBe(1.297);
+    expect(parseNumber("1,297", ".")).toBe(1297);
     expect(gradeQuestion(num, SEED, ["two"]).credit).toBe(0);
   });
 });

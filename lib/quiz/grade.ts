@@ -14,6 +14,7 @@
  * A question counts as "correct" only with full credit.
  */
 import { z } from "zod";
+import { type DecimalSeparator, readNumber } from "./number-input";
 import { publicOptionId, shuffledOptions } from "./public-quiz";
 import type { Question, Quiz, Tolerance } from "./schema";
 import { variantAnswer } from "./variants";
@@ -42,14 +43,9 @@ export interface GradedQuiz {
   questions: GradedQuestion[];
 }
 
-const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** Accepts "0.5", "-1.25", ".5", "1e-5" and a typographic minus; anything else is no answer. */
-export function parseNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/\u2212/g, "-");
-  if (!NUMBER_PATTERN.test(cleaned)) return null;
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? value : null;
+/** A typed number as the student meant it (number-input.ts: decimal comma, digit grouping); anything else is no answer. */
+export function parseNumber(text: string, decimal: DecimalSeparator = "."): number | null {
+  return readNumber(text, decimal).value;
 }
 
 export function withinTolerance(given: number, expected: number, tolerance: Tolerance): boolean {
@@ -75,7 +71,7 @@ function gradeChoice(question: Extract<Question, { type: "single" | "multiple" }
   return { credit, response };
 }
 
-export function gradeQuestion(question: Question, attemptSeed: number, raw: string[] = []): GradedQuestion {
+export function gradeQuestion(question: Question, attemptSeed: number, raw: string[] = [], decimal: DecimalSeparator = "."): GradedQuestion {
   let credit = 0;
   let response: StoredResponse;
   switch (question.type) {
@@ -92,7 +88,7 @@ export function gradeQuestion(question: Question, attemptSeed: number, raw: stri
     case "numeric":
     case "numeric-variant": {
       const text = (raw[0] ?? "").slice(0, 64);
-      const value = parseNumber(text);
+      const value = parseNumber(text, decimal);
       response = { kind: "number", value, text };
       credit = value !== null && withinTolerance(value, expectedNumber(question, attemptSeed), question.tolerance) ? 1 : 0;
       break;
@@ -101,8 +97,9 @@ export function gradeQuestion(question: Question, attemptSeed: number, raw: stri
   return { questionId: question.id, credit, correct: credit === 1, points: question.points, response };
 }
 
-export function gradeQuiz(quiz: Quiz, attemptSeed: number, responses: RawResponses): GradedQuiz {
-  const questions = quiz.questions.map((q) => gradeQuestion(q, attemptSeed, responses[q.id] ?? []));
+/** `decimal`: the decimal separator of the student's locale, as the form reported it. */
+export function gradeQuiz(quiz: Quiz, attemptSeed: number, responses: RawResponses, decimal: DecimalSeparator = "."): GradedQuiz {
+  const questions = quiz.questions.map((q) => gradeQuestion(q, attemptSeed, responses[q.id] ?? [], decimal));
   const score = questions.reduce((s, q) => s + q.credit * q.points, 0);
   const maxScore = questions.reduce((s, q) => s + q.points, 0);
   // Rounded so 0.1 + 0.2 style sums do not show as 2.9999999999999996 points.

@@ -1,6 +1,7 @@
 /** Reads and validates exercises/quizzes/<id>.json. Server only: the result holds the answer key. */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { hashFiles } from "@/grader/content-hash";
 import { ContentError } from "../content/course";
 import { contentRoot, formatZodIssues, SAFE_ID } from "../content/paths";
 import { type Quiz, quizSchema } from "./schema";
@@ -24,4 +25,14 @@ export async function loadQuiz(quizId: string, root = contentRoot()): Promise<Qu
   if (!parsed.success) throw new ContentError(formatZodIssues(`exercises/${rel}`, parsed.error.issues));
   if (parsed.data.id !== quizId) throw new ContentError([`exercises/${rel}: id: "${parsed.data.id}" must equal the file name "${quizId}"`]);
   return parsed.data;
+}
+
+/** Content hash of a quiz file (the manifest carries the same): stamped on each submitted attempt. */
+export async function quizContentHash(quizId: string, root = contentRoot()): Promise<string | null> {
+  if (!SAFE_ID.test(quizId)) return null;
+  try {
+    return hashFiles([{ label: quizId, text: await readFile(path.join(root, "quizzes", `${quizId}.json`), "utf8") }]);
+  } catch {
+    return null;
+  }
 }

@@ -11,7 +11,13 @@ import { fillTemplate, variantAnswer } from "./variants";
 export type PublicQuestion =
   | { id: string; type: "single" | "multiple"; prompt: string; points: number; options: { id: string; text: string }[] }
   | { id: string; type: "true-false"; prompt: string; points: number }
-  | { id: string; type: "numeric"; prompt: string; points: number };
+  | { id: string; type: "numeric"; prompt: string; points: number; decimals: number | null };
+
+/** "Give 3 decimals." in a prompt: the number of decimals the answer should have. */
+export function askedDecimals(prompt: string): number | null {
+  const match = /give (\d+) decimals?/i.exec(prompt);
+  return match ? Number(match[1]) : null;
+}
 
 export interface PublicQuiz {
   id: string;
@@ -52,7 +58,7 @@ export function toPublicQuestion(question: Question, attemptSeed: number): Publi
       return { id: question.id, type: "true-false", prompt, points: question.points };
     case "numeric":
     case "numeric-variant":
-      return { id: question.id, type: "numeric", prompt, points: question.points };
+      return { id: question.id, type: "numeric", prompt, points: question.points, decimals: askedDecimals(prompt) };
   }
 }
 

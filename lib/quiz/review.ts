@@ -3,9 +3,12 @@
  * credit earned and the explanation. Only ever built for submitted attempts.
  */
 import { expectedNumber, type StoredResponse } from "./grade";
+import { readNumber } from "./number-input";
+import { numericFeedback } from "./numeric-feedback";
 import { displayedPrompt, shuffledOptions } from "./public-quiz";
 import type { Quiz } from "./schema";
 import { fillTemplate, formatNumber, variantAnswer } from "./variants";
+import { workedSteps } from "./worked-steps";
 
 export interface ReviewOption {
   text: string;
@@ -24,6 +27,10 @@ export interface ReviewQuestion {
   options?: ReviewOption[];
   yourAnswer: string;
   expectedAnswer: string;
+  /** for a wrong numeric answer: the known mistake it matches, or a rounding note */
+  notes?: string[];
+  /** seeded variants: the worked steps with this attempt's numbers */
+  steps?: string[];
 }
 
 export interface StoredAnswer {
@@ -37,6 +44,11 @@ function describeResponse(response: StoredResponse | null): string {
   if (response.kind === "boolean") return response.value === null ? "no answer" : response.value ? "True" : "False";
   if (response.kind === "number") return response.value === null ? (response.text ? `"${response.text}" (not a number)` : "no answer") : formatNumber(response.value);
   return response.optionIds.length === 0 ? "no answer" : `${response.optionIds.length} option(s) picked`;
+}
+
+function notesFor(q: Parameters<typeof numericFeedback>[0], attemptSeed: number, response: StoredResponse | null, prompt: string): string[] {
+  if (response?.kind !== "number" || response.value === null) return [];
+  return numericFeedback(q, attemptSeed, response.value, readNumber(response.text, ",").decimals, expectedNumber(q, attemptSeed), prompt);
 }
 
 export function buildReview(quiz: Quiz, attemptSeed: number, answers: StoredAnswer[]): ReviewQuestion[] {
@@ -63,7 +75,7 @@ export function buildReview(quiz: Quiz, attemptSeed: number, answers: StoredAnsw
       case "true-false":
         return { ...common, type: "true-false", explanation: q.explanation, expectedAnswer: q.answer ? "True" : "False" };
       case "numeric":
-        return { ...common, type: "numeric", explanation: q.explanation, expectedAnswer: formatNumber(q.answer) };
+        return { ...common, type: "numeric", explanation: q.explanation, expectedAnswer: formatNumber(q.answer), notes: notesFor(q, attemptSeed, response, common.prompt) };
       case "numeric-variant": {
         const { params, answer: expected } = variantAnswer(q, attemptSeed);
         return {
@@ -71,6 +83,8 @@ export function buildReview(quiz: Quiz, attemptSeed: number, answers: StoredAnsw
           type: "numeric",
           explanation: fillTemplate(q.explanation, { ...params, answer: expected }),
           expectedAnswer: formatNumber(expectedNumber(q, attemptSeed)),
+          notes: notesFor(q, attemptSeed, response, common.prompt),
+          steps: workedSteps(q.formula, params),
         };
       }
     }

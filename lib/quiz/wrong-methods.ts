@@ -5,7 +5,7 @@
  * ≥ 1,000 seeds per variant and fails when any listed wrong method lands inside
  * the grading tolerance, so full credit is never given for a wrong method.
  */
-import { backward4, biasedVariance, type FormulaName, mean, type Params, upstream4, values4 } from "./formulas";
+import { backward4, biasedVariance, type FormulaName, gammas4, groupTwo4, layernormRow4, mean, type Params, upstream4, values4 } from "./formulas";
 
 export interface WrongMethod {
   /** what the student did, for the checker's messages */
@@ -17,6 +17,8 @@ const xs = (p: Params) => values4(p);
 const unbiasedVariance = (v: number[]) => (biasedVariance(v) * v.length) / (v.length - 1);
 const firstNormalized = (p: Params, variance: number) => (p.x1 - mean(xs(p))) / Math.sqrt(variance + p.eps);
 const rowA = (p: Params) => [p.a1, p.a2, p.a3, p.a4];
+/** x1 normalized with the mean and biased variance of `values` */
+const normalizedFirst = (p: Params, values: number[]) => (p.x1 - mean(values)) / Math.sqrt(biasedVariance(values) + p.eps);
 const all8 = (p: Params) => [...rowA(p), p.b1, p.b2, p.b3, p.b4];
 
 export const WRONG_METHODS: Partial<Record<FormulaName, Record<string, WrongMethod>>> = {
@@ -56,9 +58,47 @@ export const WRONG_METHODS: Partial<Record<FormulaName, Record<string, WrongMeth
     "unscaled-bias": { description: "b − r_μ + β without the scale γ/√(r_σ² + ε)", compute: (p) => p.bias - p.runningMean + p.beta },
     "variance-as-std": { description: "divides by r_σ² + ε instead of its square root", compute: (p) => (p.gamma * (p.bias - p.runningMean)) / (p.runningVar + p.eps) + p.beta },
   },
+  "centred-difference-cube": {
+    "forward-difference": { description: "uses the one-sided difference ((a+h)³ − a³)/h", compute: (p) => ((p.a + p.h) ** 3 - p.a ** 3) / p.h },
+    "divides-by-h": { description: "divides the centred difference by h, not 2h", compute: (p) => ((p.a + p.h) ** 3 - (p.a - p.h) ** 3) / p.h },
+    "exact-derivative": { description: "gives the exact derivative 3a², as if the difference had no error", compute: (p) => 3 * p.a ** 2 },
+  },
+  "layernorm-dx-first-4": {
+    "gamma-factored-out": {
+      description: "pulls γ₁ out of the row sums (batch norm's form)",
+      compute: (p) => {
+        const r = layernormRow4(p);
+        const G = values4(p, upstream4);
+        const sum = G.reduce((s, v) => s + v, 0);
+        const dot = G.reduce((s, v, j) => s + v * r.xhat[j], 0);
+        return (p.gamma1 * (4 * p.g1 - sum - r.xhat[0] * dot)) / (4 * r.std);
+      },
+    },
+    "constant-statistics": { description: "treats μ and σ² as constants: γ₁ G₁/s", compute: (p) => (p[gammas4[0]] * p.g1) / layernormRow4(p).std },
+    "dropped-variance-path": {
+      description: "leaves out the path through σ²",
+      compute: (p) => {
+        const r = layernormRow4(p);
+        const g = values4(p, upstream4).map((G, j) => G * p[gammas4[j]]);
+        return (4 * g[0] - g.reduce((s, v) => s + v, 0)) / (4 * r.std);
+      },
+    },
+  },
   "unbiased-from-biased": {
     inverted: { description: "multiplies by (N − 1)/N", compute: (p) => (p.s2 * (p.n - 1)) / p.n },
     unchanged: { description: "keeps the biased value", compute: (p) => p.s2 },
+  },
+  "pytorch-running-var-one-step": {
+    "biased-variance": { description: "blends in the biased σ² (the course's update)", compute: (p) => 1 - p.momentumPt + p.momentumPt * p.s2 },
+    "momentum-reversed": {
+      description: "keeps PyTorch's momentum of the OLD value",
+      compute: (p) => p.momentumPt + ((1 - p.momentumPt) * p.s2 * p.n) / (p.n - 1),
+    },
+    "starts-at-zero": { description: "starts the running variance at 0", compute: (p) => (p.momentumPt * p.s2 * p.n) / (p.n - 1) },
+  },
+  "folded-conv-tap": {
+    "input-channel-scale": { description: "uses the INPUT channel's (channel 1's) γ and running variance", compute: (p) => (p.gamma1 * p.w) / Math.sqrt(p.var1 + p.eps) },
+    "variance-as-std": { description: "divides by r_σ² + ε instead of its square root", compute: (p) => (p.gamma0 * p.w) / (p.var0 + p.eps) },
   },
   "layernorm-row-2x4": {
     "batch-axis": {
@@ -70,6 +110,12 @@ export const WRONG_METHODS: Partial<Record<FormulaName, Record<string, WrongMeth
     },
     "whole-matrix": { description: "uses the statistics of all 8 entries", compute: (p) => (p.a1 - mean(all8(p))) / Math.sqrt(biasedVariance(all8(p)) + p.eps) },
     unbiased: { description: "divides the row variance by D − 1", compute: (p) => (p.a1 - mean(rowA(p))) / Math.sqrt(unbiasedVariance(rowA(p)) + p.eps) },
+  },
+  "groupnorm-first-4ch": {
+    "layer-norm": { description: "normalizes over all four channels (G = 1, layer norm)", compute: (p) => normalizedFirst(p, [...xs(p), ...values4(p, groupTwo4)]) },
+    "instance-norm": { description: "normalizes over channel 0 only (G = C, instance norm)", compute: (p) => normalizedFirst(p, [p.x1, p.x2]) },
+    interleaved: { description: "groups channels 0 and 2 (every G-th channel) instead of neighbours", compute: (p) => normalizedFirst(p, [p.x1, p.x2, p.y1, p.y2]) },
+    unbiased: { description: "divides the group variance by K − 1", compute: (p) => (p.x1 - mean(xs(p))) / Math.sqrt(unbiasedVariance(xs(p)) + p.eps) },
   },
   "dbeta-4": {
     mean: { description: "averages the upstream gradients instead of summing", compute: (p) => mean(values4(p, upstream4)) },

@@ -105,6 +105,7 @@ export const PAGE_CASES: readonly PageCase[] = [
   { path: "/instructor/users", expect: instructorPage },
   { path: "/instructor/students/{studentId}", expect: instructorPage },
   { path: "/instructor/exercises/batchnorm-forward", expect: instructorPage },
+  { path: "/instructor/exercises/batchnorm-forward/regrade", expect: instructorPage },
   { path: "/instructor/quizzes/normalizing-activations", expect: instructorPage },
 ];
 
@@ -123,6 +124,12 @@ export interface ActionCase {
 
 export const ACTION_CASES: readonly ActionCase[] = [
   { file: "app/instructor/users/actions.ts", exportName: "changeRoleAction", allowed: ["instructor"], note: "role change: instructors only" },
+  {
+    file: "app/instructor/exercises/[exerciseId]/regrade/actions.ts",
+    exportName: "regradeAction",
+    allowed: ["instructor"],
+    note: "start, pause, resume, apply or discard a regrade: instructors only",
+  },
   { file: "app/lessons/actions.ts", exportName: "markLessonReadAction", allowed: ["student", "otherStudent", "instructor"], note: "records progress for the CALLER only" },
   { file: "app/quizzes/actions.ts", exportName: "startQuizAction", allowed: ["student", "otherStudent", "instructor"], note: "starts an attempt for the CALLER only" },
   { file: "app/quizzes/actions.ts", exportName: "submitQuizAction", allowed: ["student"], note: "only the attempt's owner can submit it" },

@@ -11,7 +11,8 @@
  * decides, the loser reads the winner's row).
  */
 import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
-import { loadPublicExercise, newGradingSeed } from "@/grader";
+import { newGradingSeed } from "@/grader";
+import { findExercise, type ManifestExercise } from "@/lib/content/manifest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { gradingBudget } from "@/lib/rate-limit/grading-budget";
@@ -30,7 +31,7 @@ export interface Submitter {
 
 export async function createSubmission(user: Submitter, exerciseId: string, body: unknown): Promise<SubmissionView> {
   const input = parseInput(body);
-  await assertExerciseAccepts(exerciseId, input.language);
+  const exercise = await assertExerciseAccepts(exerciseId, input.language);
 
   const key = { userId_clientRequestId: { userId: user.id, clientRequestId: input.clientRequestId } };
   const existing = await db.submission.findUnique({ where: key, select: { id: true, exerciseId: true } });
@@ -66,6 +67,8 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
           language: input.language,
           mode: input.mode,
           hiddenSeed,
+          // the content the student saw; the grading overwrites it with the hash its report names
+          contentHash: exercise.contentHash,
         },
         select: { id: true },
       });
@@ -92,12 +95,13 @@ function parseInput(body: unknown) {
   throw new SubmissionError(tooLarge ? "too-large" : "invalid", message);
 }
 
-async function assertExerciseAccepts(exerciseId: string, language: string): Promise<void> {
-  if (!(await isKnownExercise(exerciseId))) throw new SubmissionError("unknown-exercise", `There is no exercise "${exerciseId}".`);
-  const exercise = await loadPublicExercise(exerciseId);
+async function assertExerciseAccepts(exerciseId: string, language: string): Promise<ManifestExercise> {
+  const exercise = (await isKnownExercise(exerciseId)) ? await findExercise(exerciseId) : undefined;
+  if (!exercise) throw new SubmissionError("unknown-exercise", `There is no exercise "${exerciseId}".`);
   if (!exercise.languages.includes(language as "typescript")) {
     throw new SubmissionError("invalid", `language: this exercise accepts ${exercise.languages.join(" or ")}`);
   }
+  return exercise;
 }
 
 /** A repeated request: the same submission, graded if it is still waiting. */

@@ -29,6 +29,7 @@ function createQueue(): FairQueue {
     },
     (owner, ms) => {
       if (processWide.batchnormChargeBudgets === false) return;
+      if (owner.background) return; // a regrade is the instructor's, not a student's, grading time
       gradingBudget()
         .charge(owner.userId, owner.address, ms)
         .catch(() => {});
@@ -51,4 +52,9 @@ export function gradeFairly(owner: Owner, request: GradeRequest): Promise<GradeR
   processWide.batchnormFairQueue ??= createQueue();
   // Cost = the grading's own time in the worker (not time spent waiting for one).
   return processWide.batchnormFairQueue.run(owner, () => gradeSubmission(request), (report) => report.timings.totalMs);
+}
+
+/** A regrade's grading: after every waiting student grading, one at a time (fair-queue.ts). */
+export function gradeInBackground(jobId: string, request: GradeRequest): Promise<GradeReport> {
+  return gradeFairly({ userId: `regrade:${jobId}`, background: true }, request);
 }

@@ -41,6 +41,36 @@ describe("FairQueue", () => {
     expect(started).toHaveLength(5);
   });
 
+  it("starts a background (regrade) grading only when no student waits, one at a time, on an idle core", async () => {
+    const q = new FairQueue({ ...options, fast: 2, maxInFlight: 4, perUser: 4 });
+    const { started, job } = recorder();
+    const all = [
+      q.run({ userId: "alice" }, job("alice1", 20)),
+      q.run({ userId: "alice" }, job("alice2", 20)),
+      // queued while both fast slots are busy: must wait although it arrived before bob
+      ...[1, 2].map((i) => q.run({ userId: "regrade:job", background: true }, job(`regrade${i}`, 5))),
+      q.run({ userId: "bob" }, job("bob1", 5)),
+    ];
+    await Promise.all(all);
+    expect(started.indexOf("bob1")).toBeLessThan(started.indexOf("regrade1"));
+    expect(started.indexOf("regrade1")).toBeLessThan(started.indexOf("regrade2"));
+    expect(started).toHaveLength(5);
+  });
+
+  it("never runs two background gradings at once", async () => {
+    const q = new FairQueue({ ...options, fast: 4, maxInFlight: 4, perUser: 4 });
+    let running = 0;
+    let peak = 0;
+    const job = async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await sleep(5);
+      running--;
+    };
+    await Promise.all(Array.from({ length: 4 }, () => q.run({ userId: "regrade:job", background: true }, job)));
+    expect(peak).toBe(1);
+  });
+
   it("runs at most perUser gradings of one user at once", async () => {
     const q = new FairQueue({ ...options, fast: 4, maxInFlight: 4 });
     let running = 0;

@@ -20,6 +20,12 @@
  *
  * The CPU-time budgets (grading-budget.ts) are charged from here with each
  * grading's measured time.
+ *
+ * Background owners (a regrade, lib/regrade/) come last: one of their
+ * gradings starts only when no student grading is waiting and fewer than
+ * `fast` gradings run, and at most one runs at a time — a regrade of a
+ * thousand submissions never delays a student's Run by more than the one
+ * grading it already started.
  */
 import { GraderBusyError } from "@/grader";
 
@@ -39,6 +45,8 @@ export interface FairQueueOptions {
 export interface Owner {
   userId: string;
   address?: string;
+  /** low priority: runs only on an idle core, one at a time (regrades) */
+  background?: boolean;
 }
 
 interface Waiting {
@@ -50,9 +58,11 @@ interface Running {
   userId: string;
   startedAt: number;
   heavy: boolean;
+  background: boolean;
 }
 
 interface UserState {
+  background: boolean;
   waiting: Waiting[];
   running: number;
   /** decayed grading milliseconds as of `usageAt` */
@@ -86,7 +96,7 @@ export class FairQueue {
    * the pool); by default the wall time from start to end.
    */
   run<T>(owner: Owner, job: () => Promise<T>, costOf?: (result: T) => number | undefined): Promise<T> {
-    const user = this.user(owner.userId);
+    const user = this.user(owner.userId, owner.background === true);
     if (this.waitingCount >= this.options.maxWaiting) return Promise.reject(new GraderBusyError("the grading queue is full"));
     if (user.waiting.length >= this.options.maxWaitingPerUser) {
       return Promise.reject(new GraderBusyError("too many of your gradings are waiting"));
@@ -95,7 +105,7 @@ export class FairQueue {
       user.waiting.push({
         owner,
         start: () => {
-          const entry: Running = { userId: owner.userId, startedAt: this.now(), heavy: this.isHeavy(user) };
+          const entry: Running = { userId: owner.userId, startedAt: this.now(), heavy: this.isHeavy(user), background: user.background };
           this.running.add(entry);
           user.running++;
           let cost: number | undefined;
@@ -120,10 +130,10 @@ export class FairQueue {
     });
   }
 
-  private user(userId: string): UserState {
+  private user(userId: string, background = false): UserState {
     let state = this.users.get(userId);
     if (!state) {
-      state = { waiting: [], running: 0, usage: 0, count: 0, usageAt: this.now(), lastServed: -1 };
+      state = { background, waiting: [], running: 0, usage: 0, count: 0, usageAt: this.now(), lastServed: -1 };
       this.users.set(userId, state);
     }
     return state;
@@ -180,8 +190,20 @@ export class FairQueue {
   }
 
   private pick(heavyAllowed: boolean): { state: UserState } | null {
+    return this.pickAmong(heavyAllowed, false) ?? (this.backgroundMayStart() ? this.pickAmong(heavyAllowed, true) : null);
+  }
+
+  /** An idle core and no background grading running already. */
+  private backgroundMayStart(): boolean {
+    if (this.running.size >= this.options.fast) return false;
+    for (const r of this.running) if (r.background) return false;
+    return true;
+  }
+
+  private pickAmong(heavyAllowed: boolean, background: boolean): { state: UserState } | null {
     let best: { state: UserState; usage: number } | null = null;
     for (const state of this.users.values()) {
+      if (state.background !== background) continue;
       if (state.waiting.length === 0 || state.running >= this.options.perUser) continue;
       const usage = this.usageOf(state);
       if (!heavyAllowed && this.isHeavy(state)) continue;

@@ -12,11 +12,10 @@
  * Hidden inputs come from the submission's stored seed (hiddenSeed), so a
  * retry, a recovery after a restart or a regrade grades the same inputs.
  */
-import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { type GradeReport, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { gradeFairly } from "./fair-grading";
+import { storeReport } from "./store-report";
 import { SubmissionError } from "./submission-error";
 
 export const BUSY_RETRY_SECONDS = 5;
@@ -68,62 +67,7 @@ async function runGrading(id: string, address?: string): Promise<void> {
     console.error(`Grading submission ${id} failed:`, e);
     return;
   }
-  await storeReport(id, row.userId, row.exerciseId, row.mode === "submit", report, performance.now() - started);
-}
-
-export interface StoreOptions {
-  /**
-   * Store only if the submission is still `queued` or `running` (the queue's
-   * grader hosts: a job run twice stores one report). Returns whether it stored.
-   */
-  onlyIfUnfinished?: boolean;
-  /** Run in the same transaction, after the report is written (the queue NOTIFYs waiting web replicas). */
-  afterWrite?: (tx: Prisma.TransactionClient) => Promise<unknown>;
-}
-
-export async function storeReport(
-  id: string,
-  userId: string,
-  exerciseId: string,
-  isSubmit: boolean,
-  report: GradeReport,
-  gradingMs: number,
-  options: StoreOptions = {},
-): Promise<boolean> {
-  // A compile error runs no test: only executed tests become rows.
-  const executed = report.compileErrors.length > 0 ? [] : report.tests;
-  return db.$transaction(async (tx) => {
-    if (options.onlyIfUnfinished) {
-      // the row lock taken here makes a concurrent second run of the same job wait, then find it graded
-      const claimed = await tx.submission.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { status: "running" } });
-      if (claimed.count === 0) return false;
-    }
-    await tx.submissionTestResult.deleteMany({ where: { submissionId: id } });
-    await tx.submissionMisconception.deleteMany({ where: { submissionId: id } });
-    await tx.submissionTestResult.createMany({
-      data: executed.map((t) => ({ submissionId: id, exerciseId, testId: t.id, visibility: t.visibility, status: t.status })),
-    });
-    await tx.submissionMisconception.createMany({
-      data: report.misconceptions.map((m) => ({ submissionId: id, userId, exerciseId, misconceptionId: m.id })),
-    });
-    // updateMany: no row comes back, so a grader host's role needs no right to read the code column
-    await tx.submission.updateMany({
-      where: { id },
-      data: {
-        status: "graded",
-        verdict: report.status,
-        score: report.score,
-        report: JSON.stringify(report),
-        gradingMs,
-        finishedAt: new Date(),
-      },
-    });
-    // the dashboards' per student × exercise tally (best score, passed), exact after a regrade too;
-    // it is built from submits only, so a practice Run leaves it as it is
-    if (isSubmit) await refreshItemTally(tx, userId, "exercise", exerciseId);
-    await options.afterWrite?.(tx);
-    return true;
-  });
+  await storeReport({ id, userId: row.userId, exerciseId: row.exerciseId, isSubmit: row.mode === "submit" }, report, performance.now() - started);
 }
 
 function scheduleRetry(id: string, delayMs: number, address?: string): void {

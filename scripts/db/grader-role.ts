@@ -1,10 +1,11 @@
 /**
  * `npm run db:grader-role -- <role> <password>` (with DATABASE_URL of the
  * database owner): creates or updates the least-privilege role grader hosts
- * connect as. It may use the queue (graphile_worker) and write grading
- * results; it cannot read users, sessions, accounts, drafts or quizzes, and it
- * reads a submission's code only through batchnorm_grading_input(), which
- * returns it only while that submission's job is locked in the queue.
+ * connect as. It may use the queue (graphile_worker), write grading results
+ * and stage regrade results; it cannot read users, sessions, accounts, drafts
+ * or quizzes, and it reads a submission's code only through
+ * batchnorm_grading_input(), which returns it only while that submission's
+ * job (or a regrade job of it) is locked in the queue.
  * Idempotent; run again after migrations that add grading tables.
  */
 import pg from "pg";
@@ -20,7 +21,11 @@ function grants(role: string): string {
     GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${r};
     -- the grading result columns and what the dashboards' tally recompute reads; not "code"
     GRANT SELECT ("id", "userId", "exerciseId", "mode", "status", "verdict", "score"),
-          UPDATE ("status", "verdict", "score", "report", "gradingMs", "startedAt", "finishedAt") ON "Submission" TO ${r};
+          UPDATE ("status", "verdict", "score", "report", "contentHash", "gradingMs", "startedAt", "finishedAt") ON "Submission" TO ${r};
+    -- regrade gradings (lib/submissions/queue/regrade-job.ts): staged on their result rows, the job flipped to staged when done
+    GRANT SELECT ("id", "jobId", "submissionId", "status"),
+          UPDATE ("status", "newVerdict", "newScore", "report", "gradingMs") ON "RegradeResult" TO ${r};
+    GRANT SELECT ("id", "status"), UPDATE ("status", "updatedAt") ON "RegradeJob" TO ${r};
     GRANT SELECT, INSERT, DELETE ON "SubmissionTestResult", "SubmissionMisconception" TO ${r};
     GRANT SELECT, INSERT, UPDATE, DELETE ON "ItemTally", "StudentTally", "GraderLease" TO ${r};
     GRANT EXECUTE ON FUNCTION batchnorm_grading_input(text) TO ${r};

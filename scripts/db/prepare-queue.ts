@@ -3,7 +3,7 @@
  * installs or upgrades Graphile Worker's schema (graphile_worker) and the one
  * function through which grader hosts read a job's code
  * (batchnorm_grading_input, SECURITY DEFINER: it returns a submission only
- * while its job is locked in the queue), and the web replicas' rate-limit
+ * while its job, or a regrade job of it, is locked in the queue), and the web replicas' rate-limit
  * table. Idempotent.
  */
 import { runMigrations } from "graphile-worker";
@@ -16,7 +16,8 @@ RETURNS TABLE ("userId" text, "exerciseId" text, "code" text, "language" text, "
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT s."userId", s."exerciseId", s."code", s."language", s."mode", s."status" FROM "Submission" s
   WHERE s."id" = submission_id
-    AND EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j."key" = submission_id AND j."locked_at" IS NOT NULL)
+    AND EXISTS (SELECT 1 FROM graphile_worker._private_jobs j
+                WHERE (j."key" = submission_id OR j."key" LIKE 'regrade:' || submission_id || ':%') AND j."locked_at" IS NOT NULL)
 $$;
 REVOKE ALL ON FUNCTION batchnorm_grading_input(text) FROM PUBLIC;
 

@@ -15,7 +15,11 @@ import path from "node:path";
 import { hiddenTestsFor } from "@/grader/hidden-tests";
 import type { LoadedExercise } from "@/grader/load-exercise";
 import type { GradeReport, Language } from "@/grader/schema";
-import { type CourseOutline, staticChecks } from "./static-checks";
+import { nonFiniteExpectations } from "./non-finite-expected";
+import { checkPromptExamples } from "./prompt-example";
+import { authorPlaceholders } from "./author-placeholders";
+import { type CourseOutline, minMistakes, RECOMMENDED_MISTAKES, staticChecks } from "./static-checks";
+import { strayFiles } from "./stray-files";
 
 /** Grades source code against a loaded exercise in "submit" mode (all tests), hidden inputs drawn from `seed`. */
 export type GradeSource = (exercise: LoadedExercise, code: string, language: Language, seed: string) => Promise<GradeReport>;
@@ -83,6 +87,13 @@ export async function checkExercise(exercise: LoadedExercise, grade: GradeSource
   const source = (file: string) => readFile(path.join(exercise.dir, file), "utf8");
   const fixed = fixedHiddenTests(exercise, seeds);
   if (fixed.length) errors.push(`${id}/tests.ts: hidden test(s) ${fixed.join(", ")} draw the same inputs for every seed; draw values from the rng`);
+  errors.push(...nonFiniteExpectations(exercise, seeds));
+  errors.push(...(await strayFiles(exercise.dir, id)));
+  errors.push(...(await authorPlaceholders(exercise.dir, id)));
+  if (exercise.mistakes.length < RECOMMENDED_MISTAKES && exercise.mistakes.length >= minMistakes(id)) {
+    warnings.push(`${id}/mistakes/: ${exercise.mistakes.length} known mistake(s); aim for ${RECOMMENDED_MISTAKES} — each is feedback a student gets`);
+  }
+  errors.push(...checkPromptExamples(exercise));
 
   const referenceSource = await source("reference.ts");
   // Every seed once (this also fills the reference-output caches), then three

@@ -14,14 +14,13 @@ const test = (id: string, visibility: "public" | "hidden", points: number, hint:
   args: [],
   ...(hint ? { hint } : {}),
 });
-const mistake = (id: string) => ({ id, message: "a message long enough", lesson: "/lessons/m#a", impl: () => 0 });
+const mistake = (id: string) => ({ id, message: "a message long enough", lesson: "/lessons/m#a", impl: { layernormForward: () => 0 } });
 
 function exercise(overrides: Partial<LoadedExercise> = {}): LoadedExercise {
   return {
     spec: {
       id: "layernorm-forward",
       title: "t",
-      module: "beyond-batchnorm",
       kind: "function",
       entry: "layernormForward",
       languages: ["typescript"],
@@ -30,9 +29,10 @@ function exercise(overrides: Partial<LoadedExercise> = {}): LoadedExercise {
       lesson: "/lessons/beyond-batchnorm#layer-norm",
     },
     dir: "/tmp/x",
+    contentHash: "0123456789abcdef",
     prompt: "Write `layernormForward`.",
     starter: "",
-    reference: () => 0,
+    reference: { layernormForward: () => 0 },
     tests: [test("p1", "public", 1), test("p2", "public", 1), test("p3", "public", 1), test("h1", "hidden", 2), test("h2", "hidden", 2)],
     parsedTests: [],
     mistakes: [mistake("a"), mistake("b")],
@@ -44,6 +44,13 @@ const course = { modules: [{ id: "beyond-batchnorm", exercises: ["layernorm-forw
 describe("staticChecks", () => {
   it("accepts a well-formed exercise", () => {
     expect(staticChecks(exercise(), course)).toEqual([]);
+  });
+
+  it("requires the prompt to mention every function of otherEntries", () => {
+    const base = exercise();
+    const ex = exercise({ spec: { ...base.spec, otherEntries: { layernormBackward: ["dout", "x"] } } });
+    expect(staticChecks(ex, course)).toEqual([expect.stringMatching(/prompt\.md: never mentions `layernormBackward`/)]);
+    expect(staticChecks({ ...ex, prompt: "Write `layernormForward` and `layernormBackward`." }, course)).toEqual([]);
   });
 
   it("requires hidden tests to be worth more than public ones", () => {
@@ -58,8 +65,9 @@ describe("staticChecks", () => {
     expect(errors).toMatch(/has 1 public tests; use 3–6/);
   });
 
-  it("enforces the mistake minimums (5 for backward, 2 otherwise)", () => {
-    expect(staticChecks(exercise({ mistakes: [mistake("a")] }), course).join("\n")).toMatch(/at least 2/);
+  it("enforces the mistake minimums (5 for the core three, 1 otherwise)", () => {
+    expect(staticChecks(exercise({ mistakes: [] }), course).join("\n")).toMatch(/has 0 known mistakes; at least 1/);
+    expect(staticChecks(exercise({ mistakes: [mistake("a")] }), course).join("\n")).not.toMatch(/known mistakes/);
     const backward = exercise({ spec: { ...exercise().spec, id: "batchnorm-backward", entry: "layernormForward" } });
     const courseB = { modules: [{ id: "beyond-batchnorm", exercises: ["batchnorm-backward"] }] };
     expect(staticChecks(backward, courseB).join("\n")).toMatch(/has 2 known mistakes; at least 5/);
@@ -70,10 +78,11 @@ describe("staticChecks", () => {
       exercise({ prompt: "no entry here", tests: [...exercise().tests, { ...test("h3", "hidden", 1), name: "name of h1" }] }),
       { modules: [{ id: "beyond-batchnorm", exercises: [] }] },
     ).join("\n");
-    expect(errors).toMatch(/does not list exercise "layernorm-forward"/);
+    expect(errors).toMatch(/no module lists exercise "layernorm-forward"/);
     expect(errors).toMatch(/never mentions the entry/);
     expect(errors).toMatch(/share the name "name of h1"/);
-    expect(staticChecks(exercise(), { modules: [] }).join("\n")).toMatch(/not a module/);
+    const twice = { modules: ["a", "b"].map((m) => ({ id: m, exercises: ["layernorm-forward"] })) };
+    expect(staticChecks(exercise(), twice).join("\n")).toMatch(/listed in 2 modules \(a, b\)/);
   });
 });
 

@@ -79,7 +79,14 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
           tabSize: 2,
           scrollBeyondLastLine: false,
           automaticLayout: true,
-          ariaLabel: "Code editor. Press Control or Command plus Enter to run, add Shift to submit.",
+          // Long lines wrap instead of running off the visible width (phones, split screens).
+          wordWrap: "on",
+          // Unused code is drawn faded, below text contrast (axe color-contrast); the compiler still reports it.
+          showUnused: false,
+          // The wheel scrolls the page once the editor is at its top or bottom.
+          scrollbar: { alwaysConsumeMouseWheel: false },
+          ariaLabel:
+            "Code editor. Tab indents; to leave the editor with the keyboard press Control+M (on a Mac Control+Shift+M), then Tab. Press Control or Command plus Enter to run, add Shift to submit.",
         }}
       />
     </div>

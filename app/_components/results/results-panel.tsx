@@ -1,34 +1,81 @@
 import type { GradeReport } from "@/grader/schema";
+import { planFeedback } from "@/lib/feedback/feedback-plan";
+import { formatPercent } from "@/lib/format/percent";
 import { HiddenTestItem } from "./hidden-test-item";
+import { InlineCode } from "./inline-code";
 import styles from "./results.module.css";
 import { TestResultItem } from "./test-result-item";
 
-/** The one-line announcement screen readers hear when a result arrives. */
-export function announcement(report: GradeReport): string {
-  const passed = report.tests.filter((t) => t.status === "passed").length;
-  const what = report.mode === "run" ? "Run" : "Submission";
-  const misc = report.misconceptions.length ? ` ${report.misconceptions.length} misconception(s) detected.` : "";
-  return `${what} ${report.status}: ${passed} of ${report.tests.length} tests passed, score ${Math.round(report.score * 100)}%.${misc}`;
+const passedCount = (report: GradeReport) => report.tests.filter((t) => t.status === "passed").length;
+
+/**
+ * The headline: a practice Run is not a graded attempt, so it says how many
+ * public tests pass rather than "failed — score 0%".
+ */
+export function headline(report: GradeReport): string {
+  if (report.status === "error") return report.mode === "run" ? "Run: your code could not be tested" : "Submission: your code could not be tested";
+  if (report.mode === "run") return `Run: ${passedCount(report)} of ${report.tests.length} public tests pass`;
+  return `Submission ${report.status} — score ${formatPercent(report.score)}`;
 }
 
-export function ResultsPanel({ report }: { report: GradeReport }) {
+/** The one-line announcement screen readers hear when a result arrives. */
+export function announcement(report: GradeReport): string {
+  const misc = report.misconceptions.length ? ` ${report.misconceptions.length} known misconception(s) recognised.` : "";
+  return `${headline(report)}.${misc}`;
+}
+
+/** Short count for the phone layout's Results tab. */
+export function resultsBadge(report: GradeReport): string {
+  return `${passedCount(report)}/${report.tests.length}`;
+}
+
+interface Props {
+  report: GradeReport;
+  /** where to go after a passing submission */
+  next?: { href: string; title: string } | null;
+  params?: string[];
+}
+
+export function ResultsPanel({ report, next, params }: Props) {
+  const plan = planFeedback(report);
   const publicTests = report.tests.filter((t) => t.visibility === "public");
   const hiddenTests = report.tests.filter((t) => t.visibility === "hidden");
+  const passedSubmission = report.mode === "submit" && report.status === "passed";
   return (
     <section className={styles.panel} aria-labelledby="results-heading" data-testid="results">
-      <h2 id="results-heading" className={styles.verdict} data-verdict={report.status}>
-        {report.mode === "run" ? "Run" : "Submission"}: <span data-testid="verdict">{report.status}</span> — score{" "}
-        <span data-testid="score">{Math.round(report.score * 100)}%</span>
+      <h2 id="results-heading" tabIndex={-1} className={styles.verdict} data-verdict={report.status} data-testid="result-summary">
+        {report.mode === "submit" && report.status !== "error" ? (
+          <>
+            Submission <span data-testid="verdict">{report.status}</span> — score <span data-testid="score">{formatPercent(report.score)}</span>
+          </>
+        ) : (
+          <span data-testid="verdict">{headline(report)}</span>
+        )}
       </h2>
-      <p>{report.summary}</p>
+      {passedSubmission && next && (
+        <p className={styles.nextStep} data-testid="next-step">
+          All tests pass.{" "}
+          <a className="button" href={next.href}>
+            Next: {next.title}
+          </a>
+        </p>
+      )}
+      {plan.fixFirst && (
+        <p className={styles.fixFirst} data-testid="fix-first">
+          <strong>Fix this first:</strong> <InlineCode text={plan.fixFirst.text} />
+        </p>
+      )}
+      {!plan.fixFirst && !passedSubmission && <p>{report.summary}</p>}
 
       {report.misconceptions.length > 0 && (
-        <div className={styles.misconceptions} role="note" aria-label="Detected misconceptions" data-testid="misconceptions">
+        <div className={styles.misconceptions} role="note" aria-label="Recognised misconceptions" data-testid="misconceptions">
           <h3>Looks like a known misconception</h3>
           <ul>
             {report.misconceptions.map((m) => (
               <li key={m.id} data-testid={`misconception-${m.id}`}>
-                <p>{m.message}</p>
+                <p>
+                  <InlineCode text={m.message} />
+                </p>
                 {m.lesson && <a href={m.lesson}>Review this in the lesson</a>}
               </li>
             ))}
@@ -54,7 +101,7 @@ export function ResultsPanel({ report }: { report: GradeReport }) {
           <h3>Public tests</h3>
           <ul className={styles.tests}>
             {publicTests.map((t) => (
-              <TestResultItem key={t.id} test={t} />
+              <TestResultItem key={t.id} test={t} hint={plan.hints[t.id] ?? null} failingPart={plan.failingPart[t.id] ?? null} params={params} />
             ))}
           </ul>
         </>
@@ -65,14 +112,16 @@ export function ResultsPanel({ report }: { report: GradeReport }) {
           <p className="muted">Hidden tests get fresh inputs on every submission and show only their verdict, why they failed and a hint.</p>
           <ul className={styles.hiddenTests}>
             {hiddenTests.map((t) => (
-              <HiddenTestItem key={t.id} test={t} />
+              <HiddenTestItem key={t.id} test={t} hint={plan.hints[t.id] ?? null} />
             ))}
           </ul>
         </>
       )}
       {report.console.length > 0 && (
         <details>
-          <summary>Console output ({report.console.length} lines, capped at {report.limits.maxConsoleLines})</summary>
+          <summary>
+            Console output ({report.console.length} lines, capped at {report.limits.maxConsoleLines})
+          </summary>
           <pre className={styles.console}>{report.console.join("\n")}</pre>
         </details>
       )}

@@ -1,19 +1,23 @@
 /**
  * Turns a public test's expected and actual values (plain JSON: numbers,
  * vectors, matrices, N×C×H×W tensors, objects of those, scenario step maps)
- * into labelled grids of cells for the visual diff. Pure, so it is unit-tested.
+ * into labelled grids of cells for the visual diff. Whether a cell is within
+ * tolerance is decided by the grader's own comparison (grader/compare.ts), so
+ * the table can never disagree with the verdict. Pure, so it is unit-tested.
  */
+import { compareValues } from "@/grader/compare";
+import type { Tolerance } from "@/grader/schema";
 
-export interface Tolerance {
-  atol: number;
-  rtol: number;
-}
+export type { Tolerance };
 
 export interface Cell {
   expected: unknown;
   actual: unknown;
   ok: boolean;
-  absError: number | null;
+  /** actual − expected, when both are finite numbers */
+  difference: number | null;
+  /** |difference| as a multiple of the error allowed at this cell (atol + rtol·|expected|) */
+  timesAllowed: number | null;
 }
 
 export interface Grid {
@@ -22,6 +26,7 @@ export interface Grid {
   /** true when rows or columns were cut to keep the page readable */
   truncated: boolean;
   mismatches: number;
+  cells: number;
 }
 
 export const MAX_ROWS = 12;
@@ -31,25 +36,31 @@ const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every
 const isMatrix = (v: unknown): v is number[][] => Array.isArray(v) && v.length > 0 && v.every(isNumberArray);
 
 export function compareCell(expected: unknown, actual: unknown, tol: Tolerance): Cell {
-  if (typeof expected === "number" && typeof actual === "number") {
-    const absError = Math.abs(actual - expected);
-    const ok = Number.isFinite(actual) && absError <= tol.atol + tol.rtol * Math.abs(expected);
-    return { expected, actual, ok, absError };
-  }
-  return { expected, actual, ok: JSON.stringify(expected) === JSON.stringify(actual), absError: null };
+  const verdict = compareValues(actual, expected, tol);
+  const worst = verdict.worst;
+  const numeric = typeof expected === "number" && typeof actual === "number" && Number.isFinite(actual);
+  return {
+    expected,
+    actual,
+    ok: verdict.ok,
+    difference: numeric ? (actual as number) - expected : null,
+    timesAllowed: worst ? (worst.allowed > 0 ? worst.absError / worst.allowed : Number.POSITIVE_INFINITY) : null,
+  };
 }
 
 function matrixGrid(label: string, expected: number[][], actual: unknown, tol: Tolerance): Grid {
   const rows: Cell[][] = [];
   let mismatches = 0;
+  let cells = 0;
   expected.forEach((row, i) => {
     const actualRow = Array.isArray(actual) ? (actual[i] as unknown) : undefined;
-    const cells = row.map((e, j) => compareCell(e, Array.isArray(actualRow) ? actualRow[j] : undefined, tol));
-    mismatches += cells.filter((c) => !c.ok).length;
-    if (i < MAX_ROWS) rows.push(cells.slice(0, MAX_COLS));
+    const compared = row.map((e, j) => compareCell(e, Array.isArray(actualRow) ? actualRow[j] : undefined, tol));
+    mismatches += compared.filter((c) => !c.ok).length;
+    cells += compared.length;
+    if (i < MAX_ROWS) rows.push(compared.slice(0, MAX_COLS));
   });
   const truncated = expected.length > MAX_ROWS || expected.some((r) => r.length > MAX_COLS);
-  return { label, rows, truncated, mismatches };
+  return { label, rows, truncated, mismatches, cells };
 }
 
 /** Flattens one labelled value into grids: 4-D → one grid per [n][c] plane, 2-D → one grid, 1-D → one row. */
@@ -68,7 +79,7 @@ function gridsFor(label: string, expected: unknown, actual: unknown, tol: Tolera
     }
   } else {
     const cell = compareCell(expected, actual, tol);
-    out.push({ label: label || "result", rows: [[cell]], truncated: false, mismatches: cell.ok ? 0 : 1 });
+    out.push({ label: label || "result", rows: [[cell]], truncated: false, mismatches: cell.ok ? 0 : 1, cells: 1 });
   }
 }
 
@@ -78,9 +89,55 @@ export function tensorGrids(expected: unknown, actual: unknown, tol: Tolerance):
   return grids;
 }
 
-export function formatValue(value: unknown): string {
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toPrecision(6);
-  if (value === undefined) return "—";
+/** The harness encodes values JSON cannot carry as marker strings (grader/compare.ts). */
+const MARKERS: Record<string, string> = {
+  __NaN__: "NaN",
+  __Infinity__: "∞",
+  "__-Infinity__": "−∞",
+  __undefined__: "undefined",
+  __function__: "a function",
+  __bigint__: "a BigInt",
+  __symbol__: "a Symbol",
+};
+
+export function formatValue(value: unknown, digits = 6): string {
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
+    return Number.isInteger(value) && Math.abs(value) < 1e15 ? String(value) : String(Number(value.toPrecision(digits)));
+  }
+  if (typeof value === "string" && value in MARKERS) return MARKERS[value];
+  if (value === undefined) return "missing";
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/**
+ * Expected and actual with just enough significant digits that they read
+ * differently (6 at least, 17 at most): 1.0894 vs 1.0894 becomes
+ * 1.08940012 vs 1.08940035 when they differ in the 8th digit.
+ */
+export function formatPair(expected: unknown, actual: unknown): [string, string] {
+  if (typeof expected !== "number" || typeof actual !== "number" || !Number.isFinite(actual) || expected === actual) {
+    return [formatValue(expected), formatValue(actual)];
+  }
+  for (let digits = 6; digits < 17; digits++) {
+    const pair: [string, string] = [formatValue(expected, digits), formatValue(actual, digits)];
+    if (pair[0] !== pair[1]) return pair;
+  }
+  return [formatValue(expected, 17), formatValue(actual, 17)];
+}
+
+/** A signed difference in 2 significant digits: "+3.2e-7", "−0.41". */
+export function formatDifference(difference: number): string {
+  const sign = difference < 0 ? "−" : "+";
+  const size = Math.abs(difference);
+  const text = size !== 0 && (size < 1e-3 || size >= 1e5) ? size.toExponential(1) : String(Number(size.toPrecision(2)));
+  return `${sign}${text}`;
+}
+
+/** "40× allowed" / "1.3× allowed": how far outside the tolerance a cell is. */
+export function formatTimesAllowed(times: number): string {
+  if (!Number.isFinite(times)) return "nothing allowed";
+  return `${times >= 10 ? Math.round(times).toLocaleString("en-US") : Number(times.toPrecision(2))}× allowed`;
 }

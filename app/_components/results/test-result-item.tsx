@@ -1,44 +1,61 @@
 import type { TestResult } from "@/grader/schema";
+import { InlineCode } from "./inline-code";
 import styles from "./results.module.css";
 import { TensorDiff } from "./tensor-diff";
+import { TestInputs } from "./test-inputs";
 
 const STATUS_LABEL: Record<TestResult["status"], string> = { passed: "passed", failed: "failed", error: "error", timeout: "timed out" };
 
-function short(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text.length > 600 ? `${text.slice(0, 600)}…` : text;
+interface Props {
+  test: TestResult;
+  /** the author's hint, when it fits this failure (lib/feedback/feedback-plan.ts) */
+  hint: string | null;
+  /** which outputs failed and which way */
+  failingPart: string | null;
+  params?: string[];
 }
 
-export function TestResultItem({ test }: { test: TestResult }) {
+export function TestResultItem({ test, hint, failingPart, params }: Props) {
   const { detail } = test;
+  const failed = test.status !== "passed";
   return (
-    <li className={`${styles.test} ${test.status === "passed" ? styles.testPassed : styles.testFailed}`} data-testid={`test-${test.id}`}>
-      <details open={test.status !== "passed" && test.visibility === "public"}>
+    <li className={`${styles.test} ${failed ? styles.testFailed : styles.testPassed}`} data-testid={`test-${test.id}`}>
+      <details open={failed && test.visibility === "public"}>
         <summary>
-          <span className={test.status === "passed" ? styles.ok : styles.bad}>{STATUS_LABEL[test.status]}</span> {test.name}{" "}
+          <span className={failed ? styles.bad : styles.ok}>{STATUS_LABEL[test.status]}</span> {test.name}{" "}
           <span className="muted">
             ({test.visibility}, {test.points}/{test.maxPoints} pt)
           </span>
         </summary>
-        {test.status !== "passed" && <p>{test.message}</p>}
-        {test.hint && test.status !== "passed" && <p className={styles.hint}>Hint: {test.hint}</p>}
+        {failed && (
+          <p>
+            <InlineCode text={test.message} />
+          </p>
+        )}
+        {failed && failingPart && (
+          <p data-testid="failing-part">
+            <InlineCode text={failingPart} />
+          </p>
+        )}
+        {hint && (
+          <p className={styles.hint} data-testid="test-hint">
+            Hint: <InlineCode text={hint} />
+          </p>
+        )}
         {detail && (
           <div className={styles.detail}>
-            <p className="muted">
-              Worst absolute error {detail.worstAbsError?.toExponential(3) ?? "—"}, worst relative error{" "}
-              {detail.worstRelError?.toExponential(3) ?? "—"}; tolerance |a − b| ≤ {detail.tolerance.atol} + {detail.tolerance.rtol}·|b|
-              {detail.firstBadIndex && (
-                <>
-                  ; first bad value at <code>{detail.firstBadIndex}</code>
-                </>
-              )}
-              .
-            </p>
             <details>
               <summary>Input</summary>
-              <pre className={styles.json}>{short(detail.input)}</pre>
+              <TestInputs input={detail.input} params={params} />
             </details>
-            {test.status !== "passed" && <TensorDiff expected={detail.expected} actual={detail.actual} tolerance={detail.tolerance} />}
+            {failed && (
+              <>
+                <TensorDiff expected={detail.expected} actual={detail.actual} tolerance={detail.tolerance} />
+                <p className="muted">
+                  Tolerance per value: |yours − expected| ≤ {detail.tolerance.atol} + {detail.tolerance.rtol}·|expected|.
+                </p>
+              </>
+            )}
           </div>
         )}
       </details>

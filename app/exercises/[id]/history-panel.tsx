@@ -1,10 +1,11 @@
 "use client";
 import { useState } from "react";
 import { DiffViewer } from "@/app/_components/editor/diff-viewer";
+import { LocalTime } from "@/app/_components/local-time";
 import type { HistoryEntry } from "@/lib/submissions/get-submission";
 import styles from "../workspace.module.css";
+import { formatPercent } from "@/lib/format/percent";
 
-const time = (iso: string) => new Date(iso).toLocaleString();
 
 /** Every submission (newest first) with its code read-only and a diff against the one before it. */
 export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
@@ -19,11 +20,11 @@ export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
         return (
           <li key={entry.id} data-testid="history-entry">
             <div className={styles.historyRow}>
-              <time dateTime={entry.createdAt}>{time(entry.createdAt)}</time>
+              <LocalTime iso={entry.createdAt} />
               <span className={entry.verdict === "passed" ? "status-pill status-pill--done" : "status-pill status-pill--partial"}>
                 {entry.verdict ?? entry.status}
               </span>
-              <span>{entry.score === null ? "—" : `${Math.round(entry.score * 100)}%`}</span>
+              <span>{formatPercent(entry.score)}</span>
               <button type="button" className="button--secondary" aria-expanded={showing === "code"} onClick={() => toggle("code")}>
                 {showing === "code" ? "Hide code" : "View code"}
               </button>
@@ -34,7 +35,8 @@ export function HistoryPanel({ entries }: { entries: HistoryEntry[] }) {
               )}
             </div>
             {showing === "code" && (
-              <pre className={styles.code} data-testid="history-code">
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access
+              <pre className={styles.code} data-testid="history-code" tabIndex={0}>
                 {entry.code}
               </pre>
             )}

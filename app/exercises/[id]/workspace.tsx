@@ -1,11 +1,12 @@
 "use client";
 /**
  * The coding workspace: Monaco editor, Run / Submit with keyboard shortcuts,
- * the results panel (announced to screen readers), autosave and history.
+ * the results panel (announced to screen readers, scrolled into view and
+ * focused when it arrives), autosave and history, laid out by WorkspaceLayout.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodeEditor } from "@/app/_components/editor/code-editor";
-import { announcement, ResultsPanel } from "@/app/_components/results/results-panel";
+import { announcement, ResultsPanel, resultsBadge } from "@/app/_components/results/results-panel";
 import type { HistoryEntry } from "@/lib/submissions/get-submission";
 import type { SubmissionView } from "@/lib/submissions/submission-view";
 import styles from "../workspace.module.css";
@@ -13,6 +14,7 @@ import { HistoryPanel } from "./history-panel";
 import { ResetToStarter } from "./reset-dialog";
 import { sendSubmission } from "./submission-client";
 import { draftKey, newestDraft, readLocalDraft, type StoredDraft, useAutosave } from "./use-autosave";
+import { type Pane, WorkspaceLayout } from "./workspace-layout";
 
 type Language = "typescript" | "javascript";
 
@@ -24,11 +26,20 @@ export interface WorkspaceProps {
   declarations: string;
   serverDraft: StoredDraft | null;
   history: HistoryEntry[];
+  /** the prompt, rendered on the server */
+  prompt: ReactNode;
+  /** where to go after a passing submission */
+  next: { href: string; title: string } | null;
+  /** the entry's parameter names, to label test inputs */
+  params?: string[];
 }
+
+/** Where a Run/Submit came from: a shortcut inside the editor keeps the caret there. */
+type Trigger = "editor" | "page";
 
 const SAVE_LABEL = { idle: "", saving: "Saving…", saved: "Draft saved", failed: "Draft saved in this browser only (server unreachable)" };
 
-export function Workspace({ userId, exerciseId, languages, starters, declarations, serverDraft, history: initialHistory }: WorkspaceProps) {
+export function Workspace({ userId, exerciseId, languages, starters, declarations, serverDraft, history: initialHistory, prompt, next, params }: WorkspaceProps) {
   const key = draftKey(userId, exerciseId);
   const [code, setCode] = useState(serverDraft?.code ?? starters.typescript);
   const [language, setLanguage] = useState<Language>(serverDraft?.language ?? "typescript");
@@ -40,6 +51,8 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
   const [history, setHistory] = useState(initialHistory);
   const { save, state: saveState } = useAutosave(exerciseId, key);
   const busy = useRef(false);
+  const [pane, setPane] = useState<Pane>("prompt");
+  const [arrived, setArrived] = useState<{ id: string; trigger: Trigger } | null>(null);
 
   // The local draft is only readable in the browser: pick the newer one after hydration.
   useEffect(() => {
@@ -71,7 +84,7 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
   };
 
   const grade = useCallback(
-    async (mode: "run" | "submit") => {
+    async (mode: "run" | "submit", trigger: Trigger = "page") => {
       if (busy.current) return;
       busy.current = true;
       setPending(mode);
@@ -88,6 +101,8 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
       }
       const { submission } = outcome;
       setResult(submission);
+      setPane("results");
+      setArrived({ id: submission.id, trigger });
       setLive(submission.report ? announcement(submission.report) : "Grading failed on the server. Please try again.");
       if (mode === "submit") {
         const entry: HistoryEntry = {
@@ -112,14 +127,25 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
       event.preventDefault();
       void grade(event.shiftKey ? "submit" : "run");
     };
+
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [grade]);
 
+  // A new result is brought into view and focused (after the pane switch has rendered).
+  useEffect(() => {
+    if (!arrived) return;
+    const summary = document.getElementById("results-heading");
+    if (!summary) return;
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    summary.scrollIntoView({ block: "start", behavior: reduced ? "auto" : "smooth" });
+    if (arrived.trigger === "page") summary.focus({ preventScroll: true });
+  }, [arrived]);
+
   const markers = useMemo(() => result?.report?.compileErrors ?? [], [result]);
 
-  return (
-    <div className={styles.workspace}>
+  const codePane = (
+    <>
       <div className={styles.toolbar}>
         <label>
           Language{" "}
@@ -150,26 +176,49 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
           language={language}
           onChange={edit}
           markers={markers}
-          onRun={() => void grade("run")}
-          onSubmit={() => void grade("submit")}
+          onRun={() => void grade("run", "editor")}
+          onSubmit={() => void grade("submit", "editor")}
         />
       ) : (
         <p className="muted">Loading your draft…</p>
       )}
-      <p className="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
-        {live}
+      <p id="editor-keyboard-help" className={`muted ${styles.editorHelp} ${styles.keyboardOnly}`} data-testid="editor-keyboard-help">
+        In the editor Tab indents. To leave it with the keyboard press <kbd>Ctrl+M</kbd> (Mac: <kbd>Ctrl+Shift+M</kbd>), then Tab; press it again to
+        indent with Tab.
       </p>
       {error && (
         <p className="form-error" role="alert" data-testid="submission-error">
           {error}
         </p>
       )}
-      {result?.report && <ResultsPanel report={result.report} />}
+    </>
+  );
+
+  const resultsPane = (
+    <>
+      {result?.report && <ResultsPanel report={result.report} next={next} params={params} />}
       {result && !result.report && <p className="form-error">Grading failed on the server. Please try again.</p>}
+      {!result && <p className="muted">Run or Submit your code to see the results here.</p>}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Your submissions</h2>
         <HistoryPanel entries={history} />
       </section>
-    </div>
+    </>
+  );
+
+  return (
+    <>
+      <WorkspaceLayout
+        pane={pane}
+        onPane={setPane}
+        resultsBadge={result?.report ? resultsBadge(result.report) : undefined}
+        prompt={prompt}
+        code={codePane}
+        results={resultsPane}
+      />
+      <p className="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
+        {live}
+      </p>
+    </>
   );
 }

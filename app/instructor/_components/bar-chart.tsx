@@ -5,6 +5,7 @@
  * a table with the same numbers, which is the accessible alternative.
  */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { formatPercent } from "@/lib/format/percent";
 
 export interface BarDatum {
   label: string;
@@ -27,7 +28,7 @@ export function SimpleBarChart({
 }) {
   const horizontal = layout === "horizontal-bars";
   const height = horizontal ? Math.max(140, 44 * data.length + 50) : 240;
-  const format = (v: number) => (percent ? `${Math.round(v * 100)}%` : String(v));
+  const format = (v: number) => (percent ? formatPercent(v) : String(v));
   return (
     <div aria-hidden="true" data-testid="bar-chart">
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>

@@ -9,6 +9,7 @@ import type { CourseItem, CourseItems } from "@/lib/analytics/course-items";
 import { formatPoints } from "@/lib/analytics/format";
 import { ROSTER_FILTERS, type RosterPage, type RosterQuery } from "@/lib/analytics/roster-view";
 import styles from "../instructor.module.css";
+import { formatPercent } from "@/lib/format/percent";
 
 function href(query: RosterQuery, change: Partial<RosterQuery>): string {
   const next = { ...query, ...change };
@@ -57,8 +58,8 @@ function Cell({ row, item }: { row: StudentProgressRow; item: CourseItem }) {
   const cell = row.exercises[item.id];
   if (!cell) return <td className={styles.empty}>—</td>;
   return (
-    <td className={cell.status === "passed" ? styles.done : styles.partial} title={`${cell.attempts} submit(s), best ${Math.round((cell.best ?? 0) * 100)}%`}>
-      {cell.status === "passed" ? "passed" : `${Math.round((cell.best ?? 0) * 100)}%`}
+    <td className={cell.status === "passed" ? styles.done : styles.partial} title={`${cell.attempts} submit(s), best ${formatPercent(cell.best ?? 0)}`}>
+      {cell.status === "passed" ? "passed" : formatPercent(cell.best ?? 0)}
     </td>
   );
 }

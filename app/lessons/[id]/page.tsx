@@ -4,8 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown/markdown";
 import { getCurrentUser } from "@/lib/auth/session";
-import { loadCourse } from "@/lib/content/course";
-import { lessonTitle, loadLessonMarkdown } from "@/lib/content/lessons";
+import { courseOutline, findLesson } from "@/lib/content/manifest";
+import { itemTitle } from "@/lib/course-nav/item-titles";
 import { isLessonRead } from "@/lib/lessons/progress";
 import styles from "../lessons.module.css";
 import { MarkRead } from "../mark-read";
@@ -16,18 +16,20 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const markdown = await loadLessonMarkdown(id);
-  return { title: markdown ? (lessonTitle(markdown) ?? id) : "Lesson not found" };
+  return { title: (await findLesson(id))?.title ?? "Lesson not found" };
 }
 
 export default async function LessonPage({ params }: Props) {
   const { id } = await params;
-  const [course, markdown, user] = await Promise.all([loadCourse(), loadLessonMarkdown(id), getCurrentUser()]);
+  const [course, lesson, user] = await Promise.all([courseOutline(), findLesson(id), getCurrentUser()]);
   const index = course.modules.findIndex((m) => m.lesson === id);
-  if (markdown === null || index === -1) notFound();
+  if (!lesson || index === -1) notFound();
   const current = course.modules[index];
   const next = course.modules[index + 1];
-  const read = user ? await isLessonRead(user.id, id) : false;
+  const [read, exerciseTitles] = await Promise.all([
+    user ? isLessonRead(user.id, id) : false,
+    Promise.all(current.exercises.map((e) => itemTitle({ kind: "exercise", id: e }))),
+  ]);
 
   return (
     <div className={styles.layout}>
@@ -35,7 +37,7 @@ export default async function LessonPage({ params }: Props) {
         <Link href="/lessons">Lessons</Link> / {current.title}
       </nav>
       <article className={styles.article}>
-        <Markdown source={markdown} allowFigures />
+        <Markdown source={lesson.markdown} allowFigures />
       </article>
       <section className={styles.footer} aria-label="After this lesson">
         {user ? (
@@ -49,9 +51,9 @@ export default async function LessonPage({ params }: Props) {
           <Link className="button" href={`/quizzes/${current.quiz}`}>
             Take the quiz
           </Link>
-          {current.exercises.map((e) => (
+          {current.exercises.map((e, i) => (
             <Link key={e} className="button button--secondary" href={`/exercises/${e}`}>
-              Exercise: {e}
+              Exercise: {exerciseTitles[i]}
             </Link>
           ))}
           {next && (

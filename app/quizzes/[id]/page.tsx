@@ -3,6 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { courseOutline } from "@/lib/content/manifest";
+import { itemTitle } from "@/lib/course-nav/item-titles";
+import { nextStep } from "@/lib/course-nav/next-step";
+import { formatPercent } from "@/lib/format/percent";
 import { getAttemptReview, getOpenAttemptView, getQuizHistory } from "@/lib/quiz/attempts";
 import { loadQuiz } from "@/lib/quiz/load-quiz";
 import { startQuizAction } from "../actions";
@@ -20,14 +24,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function pct(s: { score: number; maxScore: number } | null) {
-  return s?.maxScore ? `${Math.round((100 * s.score) / s.maxScore)}%` : "—";
+  return s?.maxScore ? formatPercent(s.score / s.maxScore) : "—";
 }
 
-function StartButton({ quizId, label }: { quizId: string; label: string }) {
+function StartButton({ quizId, label, secondary = false }: { quizId: string; label: string; secondary?: boolean }) {
   return (
     <form action={startQuizAction}>
       <input type="hidden" name="quizId" value={quizId} />
-      <button type="submit">{label}</button>
+      <button type="submit" className={secondary ? "button--secondary" : undefined}>
+        {label}
+      </button>
     </form>
   );
 }
@@ -41,11 +47,18 @@ export default async function QuizPage({ params, searchParams }: Props) {
   const [open, history] = await Promise.all([getOpenAttemptView(user.id, id), getQuizHistory(user.id, id)]);
   const reviewId = typeof attempt === "string" ? attempt : undefined;
   const review = reviewId ? await getAttemptReview(user.id, reviewId) : null;
+  const course = await courseOutline();
+  const lessonId = course.modules.find((m) => m.quiz === id)?.lesson ?? id;
+  const next = nextStep(course, { kind: "quiz", id });
+  const [lessonName, nextTitle] = await Promise.all([
+    itemTitle({ kind: "lesson", id: lessonId }),
+    next.id && next.kind !== "dashboard" ? itemTitle({ kind: next.kind, id: next.id }) : Promise.resolve("Your progress"),
+  ]);
 
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className="muted">
-        <Link href="/lessons">Lessons</Link> / <Link href={`/lessons/${id}`}>Lesson</Link> / Quiz
+        <Link href="/lessons">Lessons</Link> / <Link href={`/lessons/${lessonId}`}>{lessonName}</Link> / {quiz.title}
       </nav>
       <h1>{quiz.title}</h1>
       {quiz.description && <p className="muted">{quiz.description}</p>}
@@ -60,8 +73,17 @@ export default async function QuizPage({ params, searchParams }: Props) {
         <>
           <QuizReview score={review.score} maxScore={review.maxScore} questions={review.questions} />
           <div className={styles.actions}>
-            {open ? <Link className="button" href={`/quizzes/${id}`}>Continue your open attempt</Link> : <StartButton quizId={id} label="Retake the quiz" />}
-            <Link href={`/lessons/${id}`}>Back to the lesson</Link>
+            <Link className="button" href={next.href} data-testid="next-step">
+              Next: {nextTitle}
+            </Link>
+            {open ? (
+              <Link className="button button--secondary" href={`/quizzes/${id}`}>
+                Continue your open attempt
+              </Link>
+            ) : (
+              <StartButton quizId={id} label="Retake the quiz" secondary />
+            )}
+            <Link href={`/lessons/${lessonId}`}>Back to the lesson: {lessonName}</Link>
           </div>
         </>
       ) : open ? (

@@ -1,51 +1,34 @@
 /**
- * The content a grading depends on, as one hash per exercise: a job carries the
- * hash the web replica saw, and a grader host only takes jobs whose hash it
- * has (task-identifier.ts), so a host with other content leaves the job for
- * one that has it.
- *
- * Today: sha256 over the exercise folder's files (relative path + bytes, in
- * path order). When the content manifest (lib/content, in progress) carries a
- * hash per exercise, point `exerciseContentHash` at it; everything else keys on
- * this one function.
+ * The content a grading depends on, as one hash per exercise: the content
+ * manifest's (`npm run content:build`, lib/content/manifest.ts), which is
+ * grader/content-hash.ts over the exercise folder — the same hash a grading
+ * worker stamps on its report. A job carries the hash the web replica's
+ * manifest names; a grader host registers one task per exercise under the
+ * hash of the content it has (grader-host.ts), so a host with other content
+ * leaves the job for one that has it.
  */
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { exerciseContentHash as folderHash } from "@/grader/content-hash";
+import { exercisesRoot } from "@/grader/content-root";
+import { findExercise, listExercises } from "@/lib/content/manifest";
 import path from "node:path";
 
-function exercisesDir(): string {
-  return process.env.EXERCISES_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "exercises");
+/** The manifest's hash of an exercise (null for an exercise the manifest does not know: any host takes it). */
+export async function exerciseContentHash(exerciseId: string): Promise<string | null> {
+  return (await findExercise(exerciseId))?.contentHash ?? null;
 }
 
-async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await filesUnder(path.join(dir, e.name), rel)));
-    else if (e.isFile()) out.push(rel);
+/**
+ * What a grader host can grade: every exercise of its manifest whose folder on
+ * this host still hashes to the manifest's hash. An exercise edited after the
+ * last content build is left out (with a warning) rather than graded against
+ * content that no job names.
+ */
+export async function contentOfThisHost(root = exercisesRoot()): Promise<Record<string, string>> {
+  const content: Record<string, string> = {};
+  for (const exercise of await listExercises()) {
+    const onDisk = folderHash(path.join(root, exercise.id));
+    if (onDisk === exercise.contentHash) content[exercise.id] = exercise.contentHash;
+    else console.error(`[grader host] ${exercise.id}: folder differs from the content manifest; run \`npm run content:build\`. Not serving it.`);
   }
-  return out;
-}
-
-async function hashFolder(dir: string): Promise<string> {
-  const hash = createHash("sha256");
-  for (const rel of await filesUnder(dir)) {
-    hash.update(`${rel}\0`);
-    hash.update(await readFile(path.join(dir, rel)));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
-}
-
-// Content changes with a deployment (a new process), so one hash per exercise per process.
-const cache = new Map<string, Promise<string>>();
-
-export function exerciseContentHash(exerciseId: string): Promise<string> {
-  let hash = cache.get(exerciseId);
-  if (!hash) {
-    hash = hashFolder(path.join(exercisesDir(), exerciseId));
-    cache.set(exerciseId, hash);
-  }
-  return hash;
+  return content;
 }

@@ -16,7 +16,7 @@ import type { JobHelpers } from "graphile-worker";
 import type { GradeReport } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeFairly } from "../fair-grading";
-import { storeReport } from "../grade-submission";
+import { storeReport } from "../store-report";
 import { GRADED_CHANNEL, GradingJobSchema } from "./grading-job";
 
 interface GradingInput {
@@ -68,7 +68,8 @@ export async function gradeJob(payload: unknown, helpers: Pick<JobHelpers, "job"
     },
   );
   const gradingMs = performance.now() - started;
-  const stored = await storeReport(id, input.userId, input.exerciseId, input.mode === "submit", report, gradingMs, {
+  const key = { id, userId: input.userId, exerciseId: input.exerciseId, isSubmit: input.mode === "submit" };
+  const stored = await storeReport(key, report, gradingMs, {
     onlyIfUnfinished: true,
     afterWrite: (tx) => tx.$queryRaw`SELECT pg_notify(${GRADED_CHANNEL}, ${id})::text AS sent`,
   });

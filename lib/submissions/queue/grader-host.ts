@@ -5,24 +5,28 @@
  * that exercise's content hash, so jobs for content it does not have are left
  * for a host that has it. It renews a lease on its locked jobs and reclaims
  * the jobs of hosts whose lease expired, and dead-letters exhausted jobs.
+ * Regrade gradings (regrade-job.ts) come through the same tasks at a lower
+ * priority.
  */
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { Logger, type Runner, run, type Task, type TaskList, type WorkerEvents } from "graphile-worker";
-import { gradeSubmission, listExerciseIds, loadPublicExercise, shutdownGrader } from "@/grader";
+import { gradeSubmission, shutdownGrader } from "@/grader";
+import { findExercise } from "@/lib/content/manifest";
 import { databaseUrl } from "@/lib/database-url";
 import { stopChargingBudgets } from "../fair-grading";
-import { exerciseContentHash } from "./content-hash";
+import { contentOfThisHost } from "./content-hash";
 import { markDeadLetters } from "./dead-letter";
 import { type JobOutcome, gradeJob } from "./grade-job";
-import { taskIdentifier } from "./grading-job";
+import { RegradeGradingJobSchema, taskIdentifier } from "./grading-job";
 import { reclaimExpiredLeases, releaseLease, renewLease } from "./leases";
+import { regradeJob } from "./regrade-job";
 
 export interface GraderHostOptions {
   concurrency: number;
   /** called after each job (the scale test reads pickup latencies from it) */
   onJob?: (outcome: JobOutcome) => void;
-  /** exercises to serve with the hash to serve them under (default: every exercise folder, hashed) */
+  /** exercises to serve with the hash to serve them under (default: the content manifest's, content-hash.ts) */
   content?: Record<string, string | null>;
 }
 
@@ -45,22 +49,21 @@ async function warmUp(exerciseIds: string[], workers: number): Promise<void> {
   await Promise.all(
     Array.from({ length: workers }, async (_, i) => {
       const id = exerciseIds[i % exerciseIds.length];
-      const { starter } = await loadPublicExercise(id);
-      await gradeSubmission({ exerciseId: id, code: starter, language: "typescript", mode: "run" }).catch(() => {});
+      const starter = (await findExercise(id))?.starters.typescript;
+      if (starter !== undefined) await gradeSubmission({ exerciseId: id, code: starter, language: "typescript", mode: "run" }).catch(() => {});
     }),
   );
-}
-
-async function contentOfThisHost(): Promise<Record<string, string | null>> {
-  const content: Record<string, string | null> = {};
-  for (const id of await listExerciseIds()) content[id] = await exerciseContentHash(id);
-  return content;
 }
 
 export async function startGraderHost(options: GraderHostOptions): Promise<GraderHost> {
   stopChargingBudgets();
   const content = options.content ?? (await contentOfThisHost());
   const task: Task = async (payload, helpers) => {
+    const regrade = RegradeGradingJobSchema.safeParse(payload);
+    if (regrade.success) {
+      await regradeJob(regrade.data, helpers);
+      return;
+    }
     const outcome = await gradeJob(payload, helpers);
     options.onJob?.(outcome);
   };

@@ -15,6 +15,31 @@ export const GradingJobSchema = z.object({
 });
 export type GradingJob = z.infer<typeof GradingJobSchema>;
 
+/**
+ * A regrade's grading (lib/regrade/queue-regrade.ts): one stale submit graded
+ * against the current content, its report staged on the RegradeResult row, not
+ * on the submission. Same task (exercise + content hash) as a student's
+ * grading, at background priority (REGRADE_PRIORITY).
+ */
+export const RegradeGradingJobSchema = z.object({
+  kind: z.literal("regrade"),
+  regradeJobId: z.string().min(1).max(64),
+  regradeResultId: z.string().min(1).max(64),
+  submissionId: z.string().min(1).max(64),
+  exerciseId: z.string().min(1).max(100),
+  contentHash: z.string().regex(/^[0-9a-f]{16,64}$/).nullable(),
+  seed: z.string().min(1).max(128),
+});
+export type RegradeGradingJob = z.infer<typeof RegradeGradingJobSchema>;
+
+/** Graphile Worker runs lower numbers first; students' gradings have priority 0, so every waiting one goes before a regrade's. */
+export const REGRADE_PRIORITY = 10;
+
+/** The queue key of a regrade grading (batchnorm_grading_input() lets the host read that submission's code while it is locked). */
+export function regradeJobKey(submissionId: string, regradeJobId: string): string {
+  return `regrade:${submissionId}:${regradeJobId}`;
+}
+
 /** Jobs that keep failing (a crashed worker, a host killed mid-grading) stop here: dead-letter. */
 export const MAX_ATTEMPTS = 3;
 

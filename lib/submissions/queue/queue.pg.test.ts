@@ -128,6 +128,38 @@ describe("grading queue (PostgreSQL)", () => {
     expect((await db.submission.findUniqueOrThrow({ where: { id: leftForOthers } })).status).toBe("graded");
   }, 120_000);
 
+  it("a regrade goes through the queue at background priority; grader hosts stage its results and finish the job", async () => {
+    const { findExercise } = await import("@/lib/content/manifest");
+    const jobs = await import("@/lib/regrade/jobs");
+    const { enqueueRegrade } = await import("@/lib/regrade/queue-regrade");
+    const { runRegrade } = await import("@/lib/regrade/runner");
+    const current = (await findExercise(EXERCISE))?.contentHash;
+    expect(current).toMatch(/^[0-9a-f]{16}$/);
+    // graded against "older content"
+    const stale = await db.submission.updateMany({ where: { exerciseId: EXERCISE, mode: "submit", status: "graded" }, data: { contentHash: "0123456789abcdef" } });
+    expect(stale.count).toBeGreaterThan(3);
+    await running?.stop();
+    running = null;
+    const job = await jobs.startRegrade(EXERCISE, current as string, null);
+    expect(job.status).toBe("running");
+    expect(await enqueueRegrade(job.id)).toBe(stale.count);
+    const queued = await db.$queryRaw<{ priority: number; task: string }[]>`
+      SELECT j.priority, t.identifier AS task FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.key LIKE 'regrade:%'`;
+    expect(queued).toHaveLength(stale.count); // enqueued once each, whatever the repeats
+    for (const q of queued) expect(q).toEqual({ priority: 10, task: `grade:${EXERCISE}:${current}` });
+    running = await host.startGraderHost({ concurrency: 2 });
+    await runRegrade(job.id); // queue mode: enqueues (no-op now) and waits for the hosts
+    const done = await db.regradeJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done.status).toBe("staged");
+    const results = await db.regradeResult.findMany({ where: { jobId: job.id } });
+    expect(results.map((r) => r.status)).toEqual(results.map(() => "graded"));
+    expect(results.every((r) => r.newVerdict === "passed")).toBe(true);
+    // staged only: the submissions keep their old hash until the instructor applies
+    expect(await db.submission.count({ where: { contentHash: "0123456789abcdef" } })).toBe(stale.count);
+    await jobs.applyRegrade(job.id);
+    expect(await db.submission.count({ where: { contentHash: "0123456789abcdef" } })).toBe(0);
+  }, 120_000);
+
   it("the grader role reads no users and no code, except the code of a job locked in the queue", async () => {
     const { ensureGraderRole } = await import("@/scripts/db/grader-role");
     await ensureGraderRole(testDb.url, "batchnorm_grader_test", "pw-test");
@@ -143,6 +175,7 @@ describe("grading queue (PostgreSQL)", () => {
       const [any] = (await client.query(`SELECT "id" FROM "Submission" LIMIT 1`)).rows;
       expect((await client.query(`SELECT * FROM batchnorm_grading_input($1)`, [any.id])).rowCount).toBe(0);
       await client.query(`SELECT "verdict", "score" FROM "Submission" LIMIT 1`);
+      await client.query(`SELECT "id", "status" FROM "RegradeResult" LIMIT 1`);
       // and it sees the queue (Graphile Worker's tables have row-level security on)
       expect((await client.query(`SELECT id FROM graphile_worker._private_tasks`)).rowCount).toBeGreaterThan(0);
     } finally {

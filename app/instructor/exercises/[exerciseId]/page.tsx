@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { loadCourseItems } from "@/lib/analytics/course-items";
 import { describeMisconception, getExerciseStats } from "@/lib/analytics/exercise-stats";
 import { formatMs, formatPercent } from "@/lib/analytics/format";
-import { testNamesFromReports } from "@/lib/analytics/test-names";
+import { exerciseTestNames } from "@/lib/analytics/test-names";
 import { requireInstructor } from "@/lib/auth/session";
 import { SimpleBarChart } from "../../_components/bar-chart";
 import styles from "../../instructor.module.css";
@@ -17,7 +17,11 @@ export default async function ExerciseAnalyticsPage({ params }: { params: Promis
   await requireInstructor(`/instructor/exercises/${encodeURIComponent(exerciseId)}`);
   const exercise = (await loadCourseItems()).exercises.find((e) => e.id === exerciseId);
   if (!exercise) notFound();
-  const [stats, names] = await Promise.all([getExerciseStats(exerciseId), testNamesFromReports(exerciseId)]);
+  const stats = await getExerciseStats(exerciseId);
+  const names = await exerciseTestNames(
+    exerciseId,
+    stats.hiddenTestFailures.map((t) => t.testId),
+  );
   const misconceptions = await Promise.all(
     stats.misconceptions.slice(0, 10).map(async (m) => ({ ...m, info: await describeMisconception(exerciseId, m.misconceptionId) })),
   );
@@ -29,6 +33,9 @@ export default async function ExerciseAnalyticsPage({ params }: { params: Promis
         <Link href="/instructor">← Instructor dashboard</Link>
       </p>
       <h1>{exercise.title}</h1>
+      <p>
+        <Link href={`/instructor/exercises/${exercise.id}/regrade`}>Regrade submissions against the current content</Link>
+      </p>
       <dl className={styles.toolbar} data-testid="exercise-headline">
         <dt>Pass rate</dt>
         <dd data-testid="pass-rate">
