@@ -23,7 +23,10 @@ import { reclaimExpiredLeases, releaseLease, renewLease } from "./leases";
 import { regradeJob } from "./regrade-job";
 
 export interface GraderHostOptions {
+  /** jobs taken from the queue at once */
   concurrency: number;
+  /** worker processes to start before taking jobs (default: concurrency) */
+  warmWorkers?: number;
   /** called after each job (the scale test reads pickup latencies from it) */
   onJob?: (outcome: JobOutcome) => void;
   /** exercises to serve with the hash to serve them under (default: the content manifest's, content-hash.ts) */
@@ -70,7 +73,7 @@ export async function startGraderHost(options: GraderHostOptions): Promise<Grade
   const taskList: TaskList = {};
   for (const [exerciseId, hash] of Object.entries(content)) taskList[taskIdentifier(exerciseId, hash)] = task;
 
-  await warmUp(Object.keys(content), options.concurrency);
+  await warmUp(Object.keys(content), options.warmWorkers ?? options.concurrency);
   const hostId = `${hostname()}:${process.pid}`;
   const workerIds = new Set<string>();
   // attached before run() so the pool's id (what its jobs are locked by) is never missed
@@ -93,8 +96,16 @@ export async function startGraderHost(options: GraderHostOptions): Promise<Grade
     await reclaimExpiredLeases();
     await markDeadLetters();
   };
+  // one upkeep at a time: on a loaded machine a tick can outlast the interval, and stop() must wait
+  // for the one in flight, or its renewal would re-create a lease after stop() released it
+  let upkeep: Promise<void> | null = null;
   const timer = setInterval(() => {
-    if (!stopping) tick().catch((e) => console.error("[grader host] lease upkeep failed:", e instanceof Error ? e.message : e));
+    if (stopping || upkeep) return;
+    upkeep = tick()
+      .catch((e) => console.error("[grader host] lease upkeep failed:", e instanceof Error ? e.message : e))
+      .finally(() => {
+        upkeep = null;
+      });
   }, 1000);
   await tick();
 
@@ -103,6 +114,7 @@ export async function startGraderHost(options: GraderHostOptions): Promise<Grade
     async stop() {
       stopping = true;
       clearInterval(timer);
+      await upkeep;
       await runner.stop();
       for (const id of workerIds) await releaseLease(id).catch(() => {});
       await shutdownGrader();
