@@ -4,10 +4,12 @@
  * repository with its exercises and content build (`npm run content:build`:
  * it serves the exercises of .content/manifest.json under their content
  * hashes); must not have the auth secret (it refuses to
- * start with one). GRADER_WORKERS sets its worker pool size (default 2);
+ * start with one). GRADER_WORKERS sets its worker pool size (default 2),
+ * GRADER_JOBS how many jobs it takes at once (default: the fair queue's in-flight limit);
  * GRADER_METRICS=1 prints one JSON line per job (the scale test reads them).
  */
 import { databaseProvider } from "../lib/database-url";
+import { gradingsInFlight } from "../lib/submissions/fair-grading";
 import { startGraderHost } from "../lib/submissions/queue/grader-host";
 
 const nodeMajor = Number(process.versions.node.split(".")[0]);
@@ -26,13 +28,17 @@ for (const secret of ["BETTER_AUTH_SECRET", "AUTH_SECRET", "AUTH_SECRET_FILE"]) 
   }
 }
 
-const concurrency = Math.max(1, Number(process.env.GRADER_WORKERS) || 2);
+const workers = Math.max(1, Number(process.env.GRADER_WORKERS) || 2);
+// as many jobs as the fair queue runs at once (more than the workers: a hostile grading that runs to its
+// time limit moves to a spare worker instead of holding one of the few job slots); GRADER_JOBS overrides
+const concurrency = Math.max(1, Number(process.env.GRADER_JOBS) || gradingsInFlight());
 const metrics = process.env.GRADER_METRICS === "1";
 const host = await startGraderHost({
   concurrency,
+  warmWorkers: workers,
   onJob: metrics ? (outcome) => console.log(JSON.stringify({ event: "job", ...outcome, finishedAtMs: Date.now() })) : undefined,
 });
-console.log(`Grader host ${process.pid} ready: ${concurrency} worker(s), ${host.tasks.length} task(s).`);
+console.log(`Grader host ${process.pid} ready: ${workers} worker(s), up to ${concurrency} job(s) at once, ${host.tasks.length} task(s).`);
 if (metrics) console.log(JSON.stringify({ event: "ready", pid: process.pid }));
 
 let stopping = false;

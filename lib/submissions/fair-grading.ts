@@ -11,15 +11,31 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-function createQueue(): FairQueue {
+function poolSettings(): { workers: number; spares: number } {
   const workers = positiveInt(process.env.GRADER_WORKERS, 2);
   const spares = process.env.GRADER_SPARE_WORKERS?.trim() === "0" ? 0 : positiveInt(process.env.GRADER_SPARE_WORKERS, 2);
+  return { workers, spares };
+}
+
+/**
+ * How many gradings the fair queue lets run at once (the pool grows to size +
+ * spares + 2 while slow gradings run). A grader host takes this many jobs from
+ * the queue, so a slow grading leaves the fast workers to the others here
+ * too, instead of blocking a job slot until its time limit.
+ */
+export function gradingsInFlight(): number {
+  const { workers, spares } = poolSettings();
+  return workers + spares + 2;
+}
+
+function createQueue(): FairQueue {
+  const { workers, spares } = poolSettings();
   return new FairQueue(
     {
       perUser: positiveInt(process.env.GRADER_PER_USER, 1),
       fast: workers,
       // the pool grows to size + spares + 2 processes while slow gradings run
-      maxInFlight: workers + spares + 2,
+      maxInFlight: gradingsInFlight(),
       maxHeavy: Math.max(1, spares),
       slowAfterMs: positiveInt(process.env.GRADER_DEPRIORITIZE_AFTER_MS, 60),
       heavyAfterMs: 500,
