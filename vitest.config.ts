@@ -35,6 +35,10 @@ export default defineConfig({
           include: [...DATABASE_TESTS, "**/*.pg.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: ["lib/database/testing/postgres-global-setup.ts"],
+          // migrating a PostgreSQL database (Prisma's JS schema engine, then Graphile Worker's schema) takes
+          // several times SQLite's time, in a file's beforeAll, on a machine shared with other builds
+          hookTimeout: 180_000,
+          testTimeout: 60_000,
           // the shared DB tests exercise in-process grading; the queue has its own *.pg.test.ts
           env: { TEST_DATABASE_PROVIDER: "postgresql", GRADING_MODE: "in-process" },
         },
