@@ -1,12 +1,12 @@
 // Integration test of the submission pipeline against a throw-away SQLite
 // database (the real migrations) and the real grader worker pool.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "submissions-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+// SQLite or PostgreSQL, by Vitest project (vitest.config.ts); before anything imports lib/db
+const { dir } = createTestDatabase("submissions");
 process.env.SUBMISSION_RATE_LIMIT_POINTS = "1000";
 
 let db: typeof import("@/lib/db").db;

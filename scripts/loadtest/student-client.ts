@@ -16,10 +16,12 @@ export interface HttpCounters {
   requests: number;
   byStatus: Map<number, number>;
   networkErrors: number;
+  /** 503s that stored the submission and carried its id (the API's "poll me"), not failures */
+  busyWithId: number;
 }
 
 export function newCounters(): HttpCounters {
-  return { requests: 0, byStatus: new Map(), networkErrors: 0 };
+  return { requests: 0, byStatus: new Map(), networkErrors: 0, busyWithId: 0 };
 }
 
 export interface SubmitOutcome {
@@ -45,13 +47,13 @@ export class StudentClient {
   forwardedFor: string | null = null;
 
   constructor(
-    readonly baseUrl: string,
+    public baseUrl: string,
     readonly counters: HttpCounters,
     readonly email: string,
     readonly password = `load-test-password-${randomUUID().slice(0, 8)}`,
   ) {}
 
-  private async request(path: string, init: RequestInit, timeoutMs = 60_000): Promise<Response> {
+  protected async request(path: string, init: RequestInit, timeoutMs = 60_000): Promise<Response> {
     this.counters.requests++;
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
@@ -114,6 +116,7 @@ export class StudentClient {
       const parsed = SubmissionBodySchema.safeParse(await response.json().catch(() => null));
       if (response.status === 503 && parsed.success) {
         outcome.busy++;
+        this.counters.busyWithId++;
         outcome.accepted = true;
         outcome.submissionId = parsed.data.id;
         break;

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { authenticateRequest } from "@/lib/auth/api-guard";
+import { retryWhileDatabaseRestarts } from "@/lib/database/resilient-pool";
 import { clientAddressOf } from "@/lib/security/client-address";
 import { refuseCrossOrigin } from "@/lib/security/same-origin";
 import { createSubmission } from "@/lib/submissions/create-submission";
@@ -19,12 +20,14 @@ type Context = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Context) {
   const crossOrigin = refuseCrossOrigin(request);
   if (crossOrigin) return crossOrigin;
-  const auth = await authenticateRequest(request);
+  const auth = await retryWhileDatabaseRestarts(() => authenticateRequest(request));
   if (auth.error) return auth.error;
   const { id } = await params;
   try {
     const submitter = { id: auth.user.id, address: clientAddressOf(request) };
-    const submission = await createSubmission(submitter, id, await readJsonBody(request));
+    const body = await readJsonBody(request);
+    // keyed by clientRequestId, so it may run again when PostgreSQL restarted under it
+    const submission = await retryWhileDatabaseRestarts(() => createSubmission(submitter, id, body));
     return NextResponse.json(submission, { status: 200 });
   } catch (e) {
     return errorResponse(e);
