@@ -25,8 +25,8 @@ export interface InitScaleResult {
   scales: ScaleOutcome[];
 }
 
-export function runInitScaleExperiment({ seed, kernel, onProgress }: ExperimentInput, scales: (number | null)[] = WEIGHT_SCALES): InitScaleResult {
-  const data = labData(seed, 450);
+export function runInitScaleExperiment({ seed, kernel, onProgress, dataset }: ExperimentInput, scales: (number | null)[] = WEIGHT_SCALES): InitScaleResult {
+  const data = labData(seed, 450, dataset);
   const base = { hidden: [24, 24, 24, 24], steps: 100, batchSize: 32, momentum: 0.9, learningRate: 0.05, seed, evalEvery: 100, kernel };
   const outcomes = scales.map((ws, i) => {
     const weightScale = ws ?? undefined;

@@ -32,8 +32,8 @@ export interface LearningRateResult {
 export const LR_STEPS = 100;
 
 /** Plain SGD (no momentum), so the learning rate is the step size the sweep names. */
-export function runLearningRateExperiment({ seed, kernel, onProgress }: ExperimentInput, learningRates: number[] = LEARNING_RATES): LearningRateResult {
-  const data = labData(seed, 450);
+export function runLearningRateExperiment({ seed, kernel, onProgress, dataset }: ExperimentInput, learningRates: number[] = LEARNING_RATES): LearningRateResult {
+  const data = labData(seed, 450, dataset);
   const rates: RateOutcome[] = [];
   const base = { hidden: LR_HIDDEN, steps: LR_STEPS, batchSize: 32, momentum: 0, seed, evalEvery: LR_STEPS, kernel };
   let curves: LearningRateResult["curves"] = [];
