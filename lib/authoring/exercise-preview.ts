@@ -65,7 +65,7 @@ async function store(preview: ExercisePreview): Promise<void> {
   for (const name of await readdir(cacheDir())) {
     if (name.startsWith(`${preview.exerciseId}-`) && name.endsWith(".json") && name !== path.basename(file)) {
       const rest = name.slice(preview.exerciseId.length + 1, -".json".length);
-      if (/^[0-9a-f]+$/.test(rest)) await rm(path.join(cacheDir(), name), { force: true });
+      if (/^[0-9a-f]+$/.test(rest)) await rm(path.join(/*turbopackIgnore: true*/ cacheDir(), name), { force: true });
     }
   }
 }
