@@ -54,7 +54,7 @@ test("an instructor previews batchnorm-forward and grades a pasted N − 1 varia
   await expect(page.getByTestId("confusion-matrix")).toBeVisible();
 
   // Paste a known-wrong solution and grade it as a student would be graded.
-  await page.getByLabel("Solution").fill(UNBIASED_FORWARD);
+  await page.getByRole("textbox", { name: "Solution" }).fill(UNBIASED_FORWARD);
   const captured = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith(PREVIEW) && Boolean(r.headers()["next-action"]));
   await page.getByRole("button", { name: "Grade as a student's submission" }).click();
   const request = await captured;
