@@ -19,9 +19,10 @@
  *   above `heavyFactor` × the median of the last gradings of everyone (so a
  *   loaded machine, where every grading takes longer, does not make honest
  *   students heavy), with `priorGradings` free gradings in the mean (so one
- *   slow first grading — a cold worker — does not either). Measured before
- *   this rule: honest students whose gradings took 0.5–1.2 s on a loaded
- *   machine turned heavy and waited 3–12 s behind 5 s gradings of abusers;
+ *   slow first grading — a cold worker — does not either). Before this rule,
+ *   honest gradings of 0.5–1.2 s on a loaded machine (seen in the abuse load
+ *   test) made students heavy, to wait for a worker behind 5 s gradings of
+ *   abusers (fair-queue-heavy.test.ts);
  * - a user with `maxWaitingPerUser` gradings waiting, or a full queue, gets
  *   GraderBusyError (the caller stores the submission as queued and retries).
  *
@@ -96,6 +97,8 @@ export class FairQueue {
   /** the last students' grading times (ring buffer), for the median */
   private readonly recent: number[] = [];
   private recentNext = 0;
+  /** their median, kept up to date by remember() */
+  private typical = 0;
 
   constructor(
     private readonly options: FairQueueOptions,
@@ -182,14 +185,14 @@ export class FairQueue {
 
   /** Median of the last gradings (0 before any). */
   private typicalMs(): number {
-    if (this.recent.length === 0) return 0;
-    const sorted = [...this.recent].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
+    return this.typical;
   }
 
   private remember(ms: number): void {
     this.recent[this.recentNext] = ms;
     this.recentNext = (this.recentNext + 1) % RECENT_GRADINGS;
+    const sorted = [...this.recent].sort((a, b) => a - b);
+    this.typical = sorted[Math.floor(sorted.length / 2)];
   }
 
   private addUsage(user: UserState, ms: number): void {
