@@ -11,6 +11,8 @@
  * Counted in the database inside the transaction that stores the submission:
  * the SQLite adapter runs one transaction at a time, so 30 parallel requests
  * of one account cannot all pass the check before any of them is stored.
+ * (On a database with concurrent transactions the count is a close bound:
+ * the per-user rate limit still caps what parallel requests can add.)
  */
 import type { db } from "@/lib/db";
 
