@@ -1,9 +1,10 @@
 /**
  * The one server code path for Run and Submit (the API route and the
  * workspace both call it): validate → find the exercise → idempotency →
- * rate limit → persist as `queued` (and, on the queue, its job in the same
- * transaction) → grade or wait for the grading (grading-dispatcher.ts) → the
- * stored result.
+ * rate limit → grading budget → persist as `queued` (unless the user already
+ * has too many pending, pending-limit.ts; and, on the queue, its job in the
+ * same transaction) → grade or wait for the grading (grading-dispatcher.ts) →
+ * the stored result.
  *
  * Idempotent on (userId, clientRequestId): a repeated request returns the
  * first submission (waiting for its grading if it is still running) and never
@@ -18,6 +19,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { gradingBudget } from "@/lib/rate-limit/grading-budget";
 import { submissionLimiter } from "@/lib/rate-limit/submission-limiter";
 import { gradingDispatcher } from "./grading-dispatcher";
+import { assertPendingBelowLimit, PENDING_RETRY_SECONDS, TooManyPendingError } from "./pending-limit";
 import { SubmissionError } from "./submission-error";
 import { isKnownExercise } from "./known-exercise";
 import { MAX_CODE_BYTES, SubmissionInputSchema, utf8Bytes } from "./submission-input";
@@ -58,6 +60,7 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
   let id: string;
   try {
     ({ id } = await db.$transaction(async (tx) => {
+      await assertPendingBelowLimit(tx, user.id);
       const created = await tx.submission.create({
         data: {
           userId: user.id,
@@ -79,6 +82,11 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
       return created;
     }));
   } catch (e) {
+    if (e instanceof TooManyPendingError) {
+      throw new SubmissionError("rate-limited", "Your earlier runs are still being graded. Try again when they are done.", {
+        retryAfterSeconds: PENDING_RETRY_SECONDS,
+      });
+    }
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
     const winner = await db.submission.findUniqueOrThrow({ where: key, select: { id: true, exerciseId: true } });
     return settle(winner, exerciseId, user);

@@ -145,6 +145,30 @@ describe("submission pipeline", () => {
     }
   });
 
+  it("refuses (429 + Retry-After, nothing stored) a user who already has 3 submissions waiting to be graded", async () => {
+    await db.user.create({ data: { id: "flooder", name: "flooder", email: "flooder@example.com", role: "student" } });
+    // three stored and not yet graded (as while a flood of slow code queues behind the user's one grading at a time)
+    const waiting = await Promise.all(
+      [1, 2, 3].map(() =>
+        db.submission.create({ data: { userId: "flooder", exerciseId: EXERCISE, clientRequestId: requestId(), code: reference, language: "typescript", mode: "submit" } }),
+      ),
+    );
+    const before = await db.submission.count({ where: { userId: "flooder" } });
+    const refused = await create({ id: "flooder" }, EXERCISE, { code: reference, language: "typescript", mode: "run", clientRequestId: requestId() }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(SubmissionError);
+    expect((refused as InstanceType<typeof SubmissionError>).status).toBe(429);
+    expect((refused as InstanceType<typeof SubmissionError>).extra.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await db.submission.count({ where: { userId: "flooder" } })).toBe(before);
+    // once one of them is graded, the next is accepted again
+    await db.submission.update({ where: { id: waiting[0].id }, data: { status: "graded" } });
+    const view = await create({ id: "flooder" }, EXERCISE, { code: reference, language: "typescript", mode: "run", clientRequestId: requestId() });
+    expect(view.status).toBe("graded");
+    await db.submission.updateMany({ where: { userId: "flooder", status: "queued" }, data: { status: "graded" } });
+  });
+
   it("gives each submission its own hidden seed, never shows it, and regrades with the same seed", async () => {
     // Correct only where the first input value is positive: which hidden tests pass depends on the hidden inputs.
     const picky = `${reference.replace("export function batchnormForward(", "function correct(")}

@@ -158,6 +158,17 @@ export class StudentClient {
     return { status: response.status, retryAfter: header === null ? null : Number(header), id: parsed.success ? parsed.data.id : null, ms: performance.now() - started };
   }
 
+  /** Whether the submission has reached a final status (one GET; false when the server does not answer). */
+  async isFinal(id: string): Promise<boolean> {
+    try {
+      const response = await this.request(`/api/submissions/${id}`, { method: "GET" }, 10_000);
+      const parsed = SubmissionBodySchema.safeParse(await response.json().catch(() => null));
+      return response.ok && parsed.success && FINAL.has(parsed.data.status);
+    } catch {
+      return false;
+    }
+  }
+
   async pollUntilFinal(id: string, deadline: number): Promise<{ finalStatus: string | null; verdict: string | null }> {
     while (Date.now() < deadline) {
       try {
