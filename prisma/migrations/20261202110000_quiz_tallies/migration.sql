@@ -1,3 +1,7 @@
+-- Quiz item-analysis tallies (lib/analytics/tallies/quiz-tally.ts) and their backfill.
+-- PostgreSQL twin: the DDL as `npm run db:migration` derives it, followed by the same two backfill
+-- statements verbatim (portable: ROW_NUMBER(), string_agg(... ORDER BY ...), ||, CASE).
+
 -- CreateTable
 CREATE TABLE "QuizFirstAttempt" (
     "quizId" TEXT NOT NULL,
