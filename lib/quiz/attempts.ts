@@ -5,6 +5,7 @@
  * retake starts a new attempt. Best and latest scores come from the history.
  */
 import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
+import { recordQuizAttemptTallies } from "@/lib/analytics/tallies/quiz-tally";
 import { db } from "@/lib/db";
 import { type GradedQuiz, gradeQuiz, type RawResponses, type StoredResponse } from "./grade";
 import { loadQuiz, quizContentHash } from "./load-quiz";
@@ -83,6 +84,7 @@ export async function submitAttempt(userId: string, attemptId: string, responses
       })),
     });
     await refreshItemTally(tx, userId, "quiz", quiz.id);
+    await recordQuizAttemptTallies(tx, { userId, quizId: quiz.id, attemptId: attempt.id, score: graded.score, maxScore: graded.maxScore, questions: graded.questions });
   });
   return graded;
 }
