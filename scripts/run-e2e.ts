@@ -23,6 +23,9 @@ if (!buildIsCurrent()) {
   console.log("Building the production app for the end-to-end tests…");
   const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  // The brotli/gzip copies scripts/serve.ts sends, so the tests load the app as production does.
+  const precompress = spawnSync(process.execPath, ["--import", "tsx", "scripts/precompress-static.ts"], { stdio: "inherit" });
+  if (precompress.status !== 0) process.exit(precompress.status ?? 1);
   recordBuildFingerprint();
 }
 

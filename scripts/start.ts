@@ -43,6 +43,7 @@ if ((process.env.SEED_DEMO_DATA ?? "true").toLowerCase() !== "false") {
 if (process.env.SKIP_BUILD !== "1" && !buildIsCurrent()) {
   console.log("Building the app (first start or sources changed)…");
   run([nextBin, "build"], "next build");
+  run(["--import", "tsx", "scripts/precompress-static.ts"], "Precompressing the static assets");
   recordBuildFingerprint();
 }
 
