@@ -34,7 +34,8 @@ export async function waitForUsableEditor(page: Page): Promise<{ drawnMs: number
   await page.locator(".monaco-editor textarea").waitFor({ state: "attached", timeout: 60_000 });
   await page.locator(".view-lines").filter({ hasText: "batchnormForward" }).waitFor({ timeout: 60_000 });
   const drawnMs = await page.evaluate(() => performance.now());
-  await page.locator(".monaco-editor textarea").focus();
+  // A click is how a student focuses it (Monaco may take keys through an EditContext, not its textarea).
+  await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+Home");
   const probe = probeText();
   await page.keyboard.type(probe);
