@@ -31,6 +31,11 @@ import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 import "monaco-editor/editor/common/standaloneStrings";
+// Services that the kept contributions ask for, registered by contributions we leave out
+// (without them the console reports "[createInstance] … depends on UNKNOWN service").
+import "monaco-editor/editor/contrib/documentSymbols/browser/outlineModel";
+import "monaco-editor/editor/contrib/codelens/browser/codeLensCache";
+import "monaco-editor/editor/common/services/treeViewsDndService";
 import "monaco-editor/languages/definitions/typescript/register";
 import "monaco-editor/languages/definitions/javascript/register";
 
