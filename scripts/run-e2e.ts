@@ -25,6 +25,9 @@ if (!buildIsCurrent()) {
   // fails on any Turbopack warning too (scripts/next-build.ts)
   const status = await runNextBuild();
   if (status !== 0) process.exit(status);
+  // The brotli/gzip copies scripts/serve.ts sends, so the tests load the app as production does.
+  const precompress = spawnSync(process.execPath, ["--import", "tsx", "scripts/precompress-static.ts"], { stdio: "inherit" });
+  if (precompress.status !== 0) process.exit(precompress.status ?? 1);
   recordBuildFingerprint();
 }
 

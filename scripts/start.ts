@@ -43,6 +43,7 @@ if (process.env.SKIP_BUILD !== "1" && !buildIsCurrent()) {
   console.log("Building the app (first start or sources changed)…");
   // scripts/next-build.ts: next build that fails on Turbopack warnings
   run(["--import", "tsx", "scripts/next-build.ts"], "next build");
+  run(["--import", "tsx", "scripts/precompress-static.ts"], "Precompressing the static assets");
   recordBuildFingerprint();
 }
 

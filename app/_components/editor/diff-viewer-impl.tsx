@@ -1,6 +1,10 @@
 "use client";
 import { DiffEditor } from "@monaco-editor/react";
-import "./monaco-setup";
+import "monaco-editor/features/diffEditor/register";
+import { startLanguageService } from "./monaco-setup";
+
+// Diffs are computed in Monaco's editor worker.
+startLanguageService();
 
 export interface DiffViewerProps {
   original: string;
