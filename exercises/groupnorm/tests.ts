@@ -3,7 +3,7 @@
  * `entry: "groupnormBackward"`). γ differs between the channels of a group and
  * G is strictly between 1 and C in most tests, so interleaved groups, γ per
  * group and the batch-norm compact form (γ outside the group sums) all show.
- * The named tests "groups = 1 …" and "groups = C …" are the two special cases
+ * The tests named "groups = 1 …" and "groups = C …" are the two special cases
  * (reference.test.ts proves the reference equals layer norm and instance norm
  * there); the "… throws" tests are the prompt's error rule.
  */
@@ -105,21 +105,12 @@ export default defineTests([
   },
   {
     id: "backward-gamma-varies-in-group",
-    name: "backward: γ differs between the channels of one group",
+    name: "backward: groups = 1 (layer norm over C·H·W), γ differs between the channels of the group",
     visibility: "hidden",
     points: 2,
     entry: backward,
     hint: "The batch-norm compact form pulls γ out of the sums; here the sums run over channels with different γ_c, so keep dx̂ = γ_c·G inside them.",
     args: (rng) => [tensor4(rng, 2, 4, 2, 2), tensor4(rng, 2, 4, 2, 2), [1.5, -0.5, 2, 0.75].map((g) => g * rng.uniform(0.8, 1.2)), 1, 1e-5],
-  },
-  {
-    id: "backward-groups-one-layer-norm",
-    name: "backward: groups = 1 (layer norm over C·H·W)",
-    visibility: "hidden",
-    points: 2,
-    entry: backward,
-    hint: "With one group the sums in dx run over all C·H·W values of one example.",
-    args: (rng) => [tensor4(rng, 2, 3, 2, 2), tensor4(rng, 2, 3, 2, 2), gammaOf(rng, 3), 1, 1e-5],
   },
   {
     id: "backward-groups-c-instance-norm",
