@@ -5,9 +5,10 @@
  * is not a finite number where a number is expected fails with a message.
  *
  * Non-finite numbers and non-JSON values arrive encoded by the harness as
- * strings "__NaN__", "__Infinity__", "__-Infinity__", "__undefined__", "__function__".
+ * marker strings (VALUE_MARKERS in vocabulary.ts).
  */
 import type { Tolerance } from "./schema";
+import { VALUE_MARKERS } from "./vocabulary";
 
 /** The number that is furthest outside its tolerance, relative to that tolerance. */
 export interface Violation {
@@ -44,13 +45,13 @@ export interface CompareResult {
 }
 
 const SENTINELS: Record<string, string> = {
-  __NaN__: "NaN",
-  __Infinity__: "Infinity",
-  "__-Infinity__": "-Infinity",
-  __undefined__: "undefined",
-  __function__: "a function",
-  __bigint__: "a BigInt",
-  __symbol__: "a Symbol",
+  [VALUE_MARKERS.nan]: "NaN",
+  [VALUE_MARKERS.infinity]: "Infinity",
+  [VALUE_MARKERS.negativeInfinity]: "-Infinity",
+  [VALUE_MARKERS.undefined]: "undefined",
+  [VALUE_MARKERS.function]: "a function",
+  [VALUE_MARKERS.bigint]: "a BigInt",
+  [VALUE_MARKERS.symbol]: "a Symbol",
 };
 
 export function describeValue(v: unknown): string {

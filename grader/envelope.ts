@@ -5,6 +5,7 @@
  * expected shape.
  */
 import { z } from "zod";
+import { VALUE_MARKERS } from "./vocabulary";
 
 export const ErrorInfoSchema = z.object({
   name: z.string(),
@@ -67,7 +68,7 @@ export function decodeCopied(c: CopiedValue | null): unknown {
     case "ok":
       return c.v;
     case "undefined":
-      return "__undefined__";
+      return VALUE_MARKERS.undefined;
     default:
       return `__${c.s}__`;
   }

@@ -7,6 +7,7 @@
  * the grader (`__grader`, the harness's source).
  */
 import type { GradeReport } from "./schema";
+import type { Mode } from "./vocabulary";
 
 export interface FixtureCase {
   file: string;
@@ -14,7 +15,7 @@ export interface FixtureCase {
   exercise?: string;
   /** what the case proves (the issue's item in brackets) */
   title: string;
-  mode?: "run" | "submit";
+  mode?: Mode;
   /** appended to the file's text before grading */
   append?: string;
   passes?: boolean;

@@ -14,8 +14,9 @@
 import { randomBytes } from "node:crypto";
 import { type LoadedExercise, resolveTest } from "./load-exercise";
 import type { ResolvedTest } from "./schema";
+import type { Mode } from "./vocabulary";
 
-export type Mode = "run" | "submit";
+export type { Mode };
 
 /** 64 random bits as hex: what lib/submissions stores on a new submission. */
 export function newGradingSeed(): string {

@@ -6,6 +6,7 @@
  */
 import { reviveArgs } from "./function-args";
 import type { ResolvedTest, ScenarioStep } from "./schema";
+import { encodeNumber, VALUE_MARKERS } from "./vocabulary";
 
 /** Where an argument was modified: path "[0][1][2]" = argument 0, row 1, column 2; step for scenarios. */
 export interface Mutation {
@@ -19,12 +20,12 @@ export type TrustedOutcome =
 
 /** The harness's JSON encoding: non-finite numbers and non-JSON values become marker strings. */
 function encode(value: unknown): unknown {
-  if (value === undefined) return "__undefined__";
+  if (value === undefined) return VALUE_MARKERS.undefined;
   return JSON.parse(
     JSON.stringify(value, (_key, v: unknown) => {
-      if (typeof v === "number") return Number.isNaN(v) ? "__NaN__" : v === Infinity ? "__Infinity__" : v === -Infinity ? "__-Infinity__" : v;
-      if (v === undefined) return "__undefined__";
-      if (typeof v === "function") return "__function__";
+      if (typeof v === "number") return encodeNumber(v);
+      if (v === undefined) return VALUE_MARKERS.undefined;
+      if (typeof v === "function") return VALUE_MARKERS.function;
       if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
       return v;
     }),
@@ -109,8 +110,8 @@ export function runTrusted(entries: Readonly<Record<string, unknown>>, entry: st
 export function comparableSteps(steps: ScenarioStep[], reference: unknown[], values: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, step] of steps.entries()) {
-    if (reference[k] === null || reference[k] === "__undefined__") continue;
-    out[stepLabel(step, k)] = k < values.length ? values[k] : "__not-reached__";
+    if (reference[k] === null || reference[k] === VALUE_MARKERS.undefined) continue;
+    out[stepLabel(step, k)] = k < values.length ? values[k] : VALUE_MARKERS.notReached;
   }
   return out;
 }

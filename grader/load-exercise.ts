@@ -24,6 +24,7 @@ import { exerciseContentHash } from "./content-hash";
 import { exercisesRoot } from "./content-root";
 import { hasMarkers, markerProblem } from "./function-args";
 import { createRng, type RngAlgorithm, seedFromId } from "./test-kit";
+import { KEBAB_ID } from "./vocabulary";
 
 export { exercisesRoot };
 
@@ -59,7 +60,6 @@ export interface LoadedExercise {
   mistakes: LoadedMistake[];
 }
 
-const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function describeIssues(file: string, error: z.ZodError, prefix = ""): string {
   return error.issues
@@ -79,7 +79,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** Reads exercise.json only (no TypeScript evaluation): safe in any process. */
 export async function readExerciseSpec(id: string, root = exercisesRoot()): Promise<ExerciseSpec> {
-  if (!SAFE_ID.test(id)) throw new UnknownExerciseError(`unknown exercise "${id}"`);
+  if (!KEBAB_ID.test(id)) throw new UnknownExerciseError(`unknown exercise "${id}"`);
   const file = path.join(root, id, "exercise.json");
   let text: string;
   try {
@@ -109,7 +109,7 @@ export async function listExerciseFolders(root = exercisesRoot()): Promise<strin
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const ids: string[] = [];
   for (const entry of entries) {
-    if (entry.isDirectory() && SAFE_ID.test(entry.name) && (await exists(path.join(root, entry.name, "exercise.json")))) ids.push(entry.name);
+    if (entry.isDirectory() && KEBAB_ID.test(entry.name) && (await exists(path.join(root, entry.name, "exercise.json")))) ids.push(entry.name);
   }
   return ids.sort();
 }
@@ -334,7 +334,7 @@ function currentHash(dir: string): string | null {
  */
 export function loadExercise(id: string, root = exercisesRoot()): Promise<LoadedExercise> {
   const key = path.resolve(root, id);
-  const hash = SAFE_ID.test(id) ? (currentHash(key) ?? "missing") : "invalid";
+  const hash = KEBAB_ID.test(id) ? (currentHash(key) ?? "missing") : "invalid";
   const cached = cache.get(key);
   if (cached && cached.hash === hash) return cached.exercise;
   const exercise = loadUncached(id, root, hash);

@@ -4,8 +4,9 @@
  * versioned GradeReport that the web app stores and renders.
  */
 import { z } from "zod";
+import { KebabIdSchema, LanguageSchema, ModeSchema, ReportStatusSchema, type TestStatus, TestStatusSchema } from "./vocabulary";
 
-const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, single dashes)");
+const kebabId = KebabIdSchema;
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be a JavaScript identifier");
 const lessonLink = z.string().regex(/^\/lessons\/[a-z0-9-]+(#[a-z0-9-]+)?$/, "must look like /lessons/<slug>#<anchor>");
 
@@ -31,7 +32,7 @@ export const ExerciseSpecSchema = z.object({
   title: z.string().min(1),
   kind: z.enum(["function", "class"]),
   entry: identifier,
-  languages: z.array(z.enum(["typescript", "javascript"])).min(1),
+  languages: z.array(LanguageSchema).min(1),
   tolerance: ToleranceSchema.default({ atol: 1e-9, rtol: 1e-7 }),
   limits: LimitsSchema.default({ callTimeoutMs: 1000, totalTimeoutMs: 5000, memoryMb: 64 }),
   lesson: lessonLink,
@@ -127,8 +128,7 @@ export type MistakeMeta = z.infer<typeof MistakeMetaSchema>;
 
 // ---------- GradeReport (the contract with the web app) ----------
 
-export const TestStatusSchema = z.enum(["passed", "failed", "error", "timeout"]);
-export type TestStatus = z.infer<typeof TestStatusSchema>;
+export { TestStatusSchema, type TestStatus };
 
 export const TestDetailSchema = z.object({
   /** the arguments (call tests) or the steps (scenario tests) */
@@ -239,8 +239,8 @@ export type ReportLimits = z.infer<typeof ReportLimitsSchema>;
 export const GradeReportSchema = z.object({
   version: z.literal(1),
   exerciseId: z.string(),
-  mode: z.enum(["run", "submit"]),
-  status: z.enum(["passed", "failed", "error"]),
+  mode: ModeSchema,
+  status: ReportStatusSchema,
   score: z.number().min(0).max(1),
   /** content hash of the exercise folder that graded it (grader/content-hash.ts); absent in reports from before hashes */
   contentHash: z.string().optional(),
@@ -268,8 +268,8 @@ export const GradingSeedSchema = z.string().regex(/^[0-9a-f]{8,64}$/, "must be 8
 export const GradeRequestSchema = z.object({
   exerciseId: kebabId,
   code: z.string().max(100_000, "code is limited to 100 000 characters"),
-  language: z.enum(["typescript", "javascript"]),
-  mode: z.enum(["run", "submit"]),
+  language: LanguageSchema,
+  mode: ModeSchema,
   /**
    * Seeds the hidden tests' inputs (fresh per submission, stored with it so a
    * grading can be reproduced). Absent: a random seed for this grading.

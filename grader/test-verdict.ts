@@ -11,6 +11,7 @@ import { comparableSteps, type Mutation, stepLabel, type TrustedOutcome } from "
 import type { Observation } from "./misconceptions";
 import { type ExerciseSpec, type FailureCategory, HIDDEN_MESSAGES, type PublicTestResult, type ResolvedTest, type TestResult } from "./schema";
 import { toleranceMessage } from "./tolerance-message";
+import { VALUE_MARKERS } from "./vocabulary";
 
 export interface Verdict {
   result: TestResult;
@@ -146,7 +147,7 @@ export function verdictFor(ctx: VerdictContext, raw: CallResult | ScenarioResult
     for (const [k, c] of raw.steps.entries()) {
       const problem = c ? noValue(c, ctx.maxResultBytes) : null;
       const refValue = (expected.value as unknown[])[k];
-      if (problem && c?.s !== "undefined" && refValue !== null && refValue !== "__undefined__") {
+      if (problem && c?.s !== "undefined" && refValue !== null && refValue !== VALUE_MARKERS.undefined) {
         return { result: result("failed", problem.failure, `${stepLabel(test.steps[k], k)} ${problem.message}`) };
       }
     }

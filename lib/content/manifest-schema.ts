@@ -6,9 +6,10 @@
  * scans a real build for them).
  */
 import { z } from "zod";
+import { LanguageSchema } from "@/grader/vocabulary";
 
 const hash = z.string().regex(/^[0-9a-f]{16}$/);
-const language = z.enum(["typescript", "javascript"]);
+const language = LanguageSchema;
 
 export const ManifestExerciseSchema = z.object({
   id: z.string(),

@@ -4,8 +4,6 @@ import { exercisesRoot } from "@/grader/content-root";
 /** The one content root (`EXERCISES_DIR` or `<cwd>/exercises`), the same folder the grading workers read. */
 export const contentRoot = exercisesRoot;
 
-/** Ids become file names: only kebab-case passes, so no path traversal is possible. */
-export const SAFE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function formatZodIssues(file: string, issues: { path: PropertyKey[]; message: string }[]): string[] {
   return issues.map((i) => `${file}: ${i.path.length ? i.path.map(String).join(".") : "(root)"}: ${i.message}`);

@@ -6,13 +6,14 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { CodeSchema, LanguageSchema } from "@/lib/submissions/submission-input";
+import type { Language } from "@/grader/vocabulary";
 
 export const DraftInputSchema = z.object({ code: CodeSchema, language: LanguageSchema });
 export type DraftInput = z.infer<typeof DraftInputSchema>;
 
 export interface DraftView {
   code: string;
-  language: "typescript" | "javascript";
+  language: Language;
   updatedAt: string;
 }
 

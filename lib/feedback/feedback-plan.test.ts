@@ -9,8 +9,9 @@ import { gradeInProcess } from "@/grader/grade";
 import { loadExercise } from "@/grader/load-exercise";
 import type { GradeReport } from "@/grader/schema";
 import { planFeedback } from "./feedback-plan";
+import type { Mode } from "@/grader/vocabulary";
 
-async function grade(exerciseId: string, file: string, mode: "run" | "submit"): Promise<GradeReport> {
+async function grade(exerciseId: string, file: string, mode: Mode): Promise<GradeReport> {
   const exercise = await loadExercise(exerciseId);
   const code = await readFile(path.join(process.cwd(), "exercises", exerciseId, file), "utf8");
   return gradeInProcess(exercise, code, "typescript", mode, { seed: "0123abcd" });

@@ -7,7 +7,8 @@
  * The submission's hidden seed is never part of the view.
  */
 import { type GradeReport, GradeReportSchema } from "@/grader";
-import { type FailureCategory, FailureCategorySchema, HIDDEN_MESSAGES, TestStatusSchema } from "@/grader/schema";
+import { type FailureCategory, FailureCategorySchema, HIDDEN_MESSAGES } from "@/grader/schema";
+import { type Language, type Mode, type SubmissionStatus, TestStatusSchema } from "@/grader/vocabulary";
 
 export interface SubmissionRow {
   id: string;
@@ -25,9 +26,9 @@ export interface SubmissionRow {
 export interface SubmissionView {
   id: string;
   exerciseId: string;
-  status: "queued" | "running" | "graded" | "error";
-  mode: "run" | "submit";
-  language: "typescript" | "javascript";
+  status: SubmissionStatus;
+  mode: Mode;
+  language: Language;
   verdict: string | null;
   score: number | null;
   gradingMs: number | null;

@@ -7,6 +7,7 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import { monaco, setExerciseTypes } from "./monaco-setup";
+import type { Language } from "@/grader/vocabulary";
 
 export interface EditorMarker {
   line: number;
@@ -19,7 +20,7 @@ export interface CodeEditorProps {
   /** .d.ts text derived from the starter (never the reference) */
   declarations: string;
   value: string;
-  language: "typescript" | "javascript";
+  language: Language;
   onChange: (value: string) => void;
   /** compile errors from the grader, shown as error markers */
   markers: EditorMarker[];

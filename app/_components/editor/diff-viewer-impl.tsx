@@ -1,11 +1,12 @@
 "use client";
 import { DiffEditor } from "@monaco-editor/react";
 import "./monaco-setup";
+import type { Language } from "@/grader/vocabulary";
 
 export interface DiffViewerProps {
   original: string;
   modified: string;
-  language: "typescript" | "javascript";
+  language: Language;
   /** distinguishes the models of several open diffs */
   id: string;
 }

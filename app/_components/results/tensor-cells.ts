@@ -7,6 +7,7 @@
  */
 import { compareValues } from "@/grader/compare";
 import type { Tolerance } from "@/grader/schema";
+import { VALUE_MARKERS } from "@/grader/vocabulary";
 
 export type { Tolerance };
 
@@ -89,15 +90,15 @@ export function tensorGrids(expected: unknown, actual: unknown, tol: Tolerance):
   return grids;
 }
 
-/** The harness encodes values JSON cannot carry as marker strings (grader/compare.ts). */
+/** The harness encodes values JSON cannot carry as marker strings (grader/vocabulary.ts). */
 const MARKERS: Record<string, string> = {
-  __NaN__: "NaN",
-  __Infinity__: "∞",
-  "__-Infinity__": "−∞",
-  __undefined__: "undefined",
-  __function__: "a function",
-  __bigint__: "a BigInt",
-  __symbol__: "a Symbol",
+  [VALUE_MARKERS.nan]: "NaN",
+  [VALUE_MARKERS.infinity]: "∞",
+  [VALUE_MARKERS.negativeInfinity]: "−∞",
+  [VALUE_MARKERS.undefined]: "undefined",
+  [VALUE_MARKERS.function]: "a function",
+  [VALUE_MARKERS.bigint]: "a BigInt",
+  [VALUE_MARKERS.symbol]: "a Symbol",
 };
 
 export function formatValue(value: unknown, digits = 6): string {

@@ -5,7 +5,7 @@ import { GROUP_SHARE } from "@/lib/analytics/discrimination";
 import { describeDiscrimination, formatIndex, formatPercent } from "@/lib/analytics/format";
 import { getQuizAnalysis } from "@/lib/analytics/quiz-items";
 import { requireInstructor } from "@/lib/auth/session";
-import { SAFE_ID } from "@/lib/content/paths";
+import { KEBAB_ID } from "@/grader/vocabulary";
 import { SimpleBarChart } from "../../_components/bar-chart";
 import styles from "../../instructor.module.css";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function QuizAnalyticsPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
   await requireInstructor(`/instructor/quizzes/${encodeURIComponent(quizId)}`);
-  const analysis = SAFE_ID.test(quizId) ? await getQuizAnalysis(quizId) : null;
+  const analysis = KEBAB_ID.test(quizId) ? await getQuizAnalysis(quizId) : null;
   if (!analysis) notFound();
 
   return (

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { loadCourseItems } from "@/lib/analytics/course-items";
 import { getExerciseStats } from "@/lib/analytics/exercise-stats";
 import { authenticateRequest } from "@/lib/auth/api-guard";
-import { SAFE_ID } from "@/lib/content/paths";
+import { KEBAB_ID } from "@/grader/vocabulary";
 
 export const dynamic = "force-dynamic";
-const paramsSchema = z.object({ exerciseId: z.string().max(100).regex(SAFE_ID) });
+const paramsSchema = z.object({ exerciseId: z.string().max(100).regex(KEBAB_ID) });
 
 export async function GET(request: Request, context: { params: Promise<{ exerciseId: string }> }): Promise<Response> {
   const auth = await authenticateRequest(request, { role: "instructor" });

@@ -3,10 +3,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getQuizAnalysis } from "@/lib/analytics/quiz-items";
 import { authenticateRequest } from "@/lib/auth/api-guard";
-import { SAFE_ID } from "@/lib/content/paths";
+import { KEBAB_ID } from "@/grader/vocabulary";
 
 export const dynamic = "force-dynamic";
-const paramsSchema = z.object({ quizId: z.string().max(100).regex(SAFE_ID) });
+const paramsSchema = z.object({ quizId: z.string().max(100).regex(KEBAB_ID) });
 
 export async function GET(request: Request, context: { params: Promise<{ quizId: string }> }): Promise<Response> {
   const auth = await authenticateRequest(request, { role: "instructor" });
