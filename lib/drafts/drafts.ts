@@ -3,6 +3,7 @@
  * localStorage at once and here within seconds; on load it restores whichever
  * of the two is newer.
  */
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { CodeSchema, LanguageSchema } from "@/lib/submissions/submission-input";

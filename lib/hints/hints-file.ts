@@ -3,6 +3,7 @@
  * "## " section per hint, in the order students open them. Server-only: an
  * unopened hint never leaves the server (see hint-opens.ts).
  */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";

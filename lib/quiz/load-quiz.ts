@@ -1,4 +1,5 @@
 /** Reads and validates exercises/quizzes/<id>.json. Server only: the result holds the answer key. */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { hashFiles } from "@/grader/content-hash";

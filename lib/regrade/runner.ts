@@ -5,6 +5,7 @@
  * content differs. Stops when the job is paused or discarded (checked before
  * every grading); resumeRegrades() picks running jobs up after a restart.
  */
+import "server-only";
 import { type GradeReport, type GradeRequest, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeInBackground } from "@/lib/submissions/fair-grading";

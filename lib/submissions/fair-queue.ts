@@ -27,6 +27,7 @@
  * thousand submissions never delays a student's Run by more than the one
  * grading it already started.
  */
+import "server-only";
 import { GraderBusyError } from "@/grader";
 
 export interface FairQueueOptions {

@@ -12,6 +12,7 @@
  * Hidden inputs come from the submission's stored seed (hiddenSeed), so a
  * retry, a recovery after a restart or a regrade grades the same inputs.
  */
+import "server-only";
 import { type GradeReport, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeFairly } from "./fair-grading";

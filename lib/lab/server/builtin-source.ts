@@ -5,6 +5,7 @@
  * from the file rather than imported so no bundler ever sees it as a module
  * that a client chunk could pull in.
  */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { compileSubmission } from "@/grader/compile";

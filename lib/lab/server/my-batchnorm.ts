@@ -5,6 +5,7 @@
  * code is read; nothing of the exercises (references, hidden tests) is.
  * When one is missing the lab is told why, in words, and offers no "mine".
  */
+import "server-only";
 import { compileSubmission } from "@/grader/compile";
 import { db } from "@/lib/db";
 import type { MyBatchNormCode } from "../student-kernel";

@@ -16,7 +16,7 @@
  */
 import { NextResponse } from "next/server";
 import { allowedOrigins } from "@/lib/auth/origins";
-import { trustedProxyList } from "./client-address";
+import { trustedProxyList } from "@/lib/security/client-address";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

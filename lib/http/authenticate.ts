@@ -1,7 +1,8 @@
+import "server-only";
 import { NextResponse } from "next/server";
-import { auth } from "./auth";
-import { parseRole } from "./roles";
-import type { CurrentUser } from "./session";
+import { auth } from "@/lib/auth/auth";
+import { parseRole } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/session";
 
 /**
  * Route handlers answer with JSON errors rather than redirects: returns the
