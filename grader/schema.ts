@@ -4,7 +4,7 @@
  * versioned GradeReport that the web app stores and renders.
  */
 import { z } from "zod";
-import { KebabIdSchema, LanguageSchema, ModeSchema, ReportStatusSchema, type TestStatus, TestStatusSchema } from "./vocabulary";
+import { KebabIdSchema, type Language, LanguageSchema, ModeSchema, ReportStatusSchema, type TestStatus, TestStatusSchema } from "./vocabulary";
 
 const kebabId = KebabIdSchema;
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be a JavaScript identifier");
@@ -51,7 +51,7 @@ export const ExerciseSpecSchema = z.object({
   // strict: a misspelt key ("tolerence") is an error, not a silently used default
 }).strict();
 export type ExerciseSpec = z.infer<typeof ExerciseSpecSchema>;
-export type Language = ExerciseSpec["languages"][number];
+export type { Language };
 
 // ---------- test cases (what tests.ts default-exports) ----------
 

@@ -68,8 +68,6 @@ export interface ExerciseCheck {
   warnings: string[];
 }
 
-export const languageOf = (file: string): Language => (file.endsWith(".js") ? "javascript" : "typescript");
-
 function failing(report: GradeReport, visibility: "public" | "hidden"): string[] {
   return report.tests.filter((t) => t.visibility === visibility && t.status !== "passed").map((t) => t.id);
 }

@@ -2,6 +2,7 @@
 import { memo, type ReactNode } from "react";
 import styles from "../lab.module.css";
 import { useMountInTurn } from "./mount-in-turn";
+import { formatPercent } from "@/lib/format/percent";
 
 export interface Column<Row> {
   header: string;
@@ -61,7 +62,8 @@ const DataTable = memo(function DataTable({ title, rows, columns }: { title: str
   );
 });
 
-export const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "—");
+/** Accuracies as the rest of the site writes percentages (lib/format/percent.ts). */
+export const pct = (v: number) => formatPercent(v);
 export const num = (v: number | undefined, digits = 3) =>
   v === undefined ? "—" : !Number.isFinite(v) ? "diverged" : Math.abs(v) >= 1e4 ? v.toExponential(1) : v.toFixed(digits);
 export const COLORS = { plain: "#b3261e", batchNorm: "#3346c9", third: "#1b7a3a" };

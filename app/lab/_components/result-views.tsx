@@ -118,7 +118,7 @@ function SweepView(props: { testId: string; title: string; xLabel: string; rows:
         <BarChart data={downsample(props.rows)} margin={CHART_MARGIN} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" label={{ value: props.xLabel, position: "insideBottom", offset: -12 }} />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
+          <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
           <Legend verticalAlign="top" />
           <Bar dataKey="plain" name="plain" fill={COLORS.plain} isAnimationActive={false} />
           <Bar dataKey="batchNorm" name="batch norm" fill={COLORS.batchNorm} isAnimationActive={false} />
@@ -252,7 +252,7 @@ function TestTimeView({ r }: { r: TestTimeResult }) {
           <BarChart data={downsample(rows)} margin={CHART_MARGIN} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
+            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
             <Bar dataKey="value" name="accuracy" fill={COLORS.batchNorm} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>

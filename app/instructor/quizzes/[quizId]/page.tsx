@@ -26,7 +26,7 @@ export default async function QuizAnalyticsPage({ params }: { params: Promise<{ 
       <h1>{analysis.title}</h1>
       <p className="muted">
         Item analysis over each student&apos;s first submitted attempt ({analysis.students} student{analysis.students === 1 ? "" : "s"}, mean{" "}
-        {analysis.meanPercent === null ? "—" : `${analysis.meanPercent.toFixed(0)}%`}). Discrimination index D = (U − L) / n, where the upper and lower
+        {formatPercent(analysis.meanPercent === null ? null : analysis.meanPercent / 100)}). Discrimination index D = (U − L) / n, where the upper and lower
         groups are the n = {analysis.groupSize} students with the highest and lowest totals (n = round({GROUP_SHARE} × students)), and U, L count who
         answered the question fully correctly in each group. Every figure is an exact count over all first attempts, made by the database when
         this page loads (no sampling, at any class size).
