@@ -6,8 +6,8 @@
  * "not your fault" (student faults are the student's verdict), and nothing of
  * the grader (`__grader`, the harness's source).
  */
-import type { GradeReport } from "./schema";
-import type { Mode } from "./vocabulary";
+import type { GradeReport } from "./contract/schema";
+import type { Mode } from "./contract/vocabulary";
 
 export interface FixtureCase {
   file: string;

@@ -10,9 +10,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixtureCases } from "./fixture-cases";
 import { type GradeReport, gradeSubmission, graderStats, shutdownGrader } from "./index";
-import { MAX_REPORT_BYTES } from "./report-caps";
-import { HARNESS_SOURCE } from "./sandbox-harness";
-import type { Mode } from "./vocabulary";
+import { MAX_REPORT_BYTES } from "./engine/report-caps";
+import { HARNESS_SOURCE } from "./engine/sandbox-harness";
+import type { Mode } from "./contract/vocabulary";
 
 // These fixtures check verdicts, not scheduling. Time limits are wall-clock,
 // and Vitest runs other CPU-bound test files beside this one: a worker dropped
@@ -32,7 +32,7 @@ async function grade(file: string, mode: Mode = "submit", append = "", exerciseI
 const statuses = (r: GradeReport) => r.tests.map((t) => t.status);
 
 function cli(file: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--no-node-snapshot", "grader/cli.ts", "batchnorm-forward", file, ...args], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--no-node-snapshot", "grader/cli/cli.ts", "batchnorm-forward", file, ...args], {
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -9,8 +9,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { exercisesRoot } from "@/grader/content-root";
-import { KEBAB_ID, LANGUAGES } from "@/grader/vocabulary";
+import { exercisesRoot } from "@/grader/content/content-root";
+import { KEBAB_ID, LANGUAGES } from "@/grader/contract/vocabulary";
 
 
 function fail(message: string): never {

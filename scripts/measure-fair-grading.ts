@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { type GradeRequest, graderStats, gradeSubmission, shutdownGrader } from "../grader";
 import { gradeFairly } from "../lib/submissions/fair-grading";
-import type { Mode } from "@/grader/vocabulary";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 const poolOnly = process.argv.includes("--pool-only");
 const abuse = !process.argv.includes("--no-abuse");

@@ -22,7 +22,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import seedrandom from "seedrandom";
 import { z } from "zod";
-import type { Mode } from "@/grader/vocabulary";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 const argsSchema = z.object({
   students: z.coerce.number().int().min(1).max(100_000).default(500),
@@ -48,7 +48,7 @@ const { db } = await import("../lib/db");
 const { seedDemoData } = await import("../prisma/seed");
 const { loadCourseItems } = await import("../lib/analytics/course-items");
 const { loadQuiz } = await import("../lib/quiz/load-quiz");
-const { loadExercise } = await import("../grader/load-exercise");
+const { loadExercise } = await import("../grader/content/load-exercise");
 
 const random = seedrandom(String(args.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];

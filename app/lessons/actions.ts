@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { courseOutline } from "@/lib/content/manifest";
 import { markLessonRead } from "@/lib/lessons/progress";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 const lessonIdSchema = z.string().regex(KEBAB_ID).max(80);
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { AttemptNotFoundError, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/attempts";
 import { rawResponsesSchema } from "@/lib/quiz/grade";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 const quizIdSchema = z.string().regex(KEBAB_ID).max(80);
 const attemptIdSchema = z.string().min(1).max(64);

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { contentRoot, formatZodIssues } from "./paths";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 const id = z.string().regex(KEBAB_ID, "use kebab-case");
 

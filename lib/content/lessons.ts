@@ -8,7 +8,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { contentRoot } from "./paths";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 export async function loadLessonMarkdown(lessonId: string, root = contentRoot()): Promise<string | null> {
   if (!KEBAB_ID.test(lessonId)) return null;

@@ -11,7 +11,7 @@ import { ContentError } from "./course";
 import { rebuildIfContentChanged } from "./dev-rebuild";
 import { manifestPath } from "./manifest-path";
 import { type Manifest, type ManifestExercise, type ManifestLesson, type ManifestQuiz, ManifestSchema } from "./manifest-schema";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 export type { Manifest, ManifestExercise, ManifestLesson, ManifestQuiz };
 

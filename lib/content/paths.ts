@@ -1,5 +1,5 @@
 /** Where instructor-authored content lives. Functions take a root so tests can point at fixtures. */
-import { exercisesRoot } from "@/grader/content-root";
+import { exercisesRoot } from "@/grader/content/content-root";
 
 /** The one content root (`EXERCISES_DIR` or `<cwd>/exercises`), the same folder the grading workers read. */
 export const contentRoot = exercisesRoot;

@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { CodeSchema, LanguageSchema } from "@/lib/submissions/submission-input";
-import type { Language } from "@/grader/vocabulary";
+import type { Language } from "@/grader/contract/vocabulary";
 
 export const DraftInputSchema = z.object({ code: CodeSchema, language: LanguageSchema });
 export type DraftInput = z.infer<typeof DraftInputSchema>;

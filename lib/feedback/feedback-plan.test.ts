@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { gradeInProcess } from "@/grader/grade";
-import { loadExercise } from "@/grader/load-exercise";
-import type { GradeReport } from "@/grader/schema";
+import { gradeInProcess } from "@/grader/engine/grade";
+import { loadExercise } from "@/grader/content/load-exercise";
+import type { GradeReport } from "@/grader/contract/schema";
 import { planFeedback } from "./feedback-plan";
-import type { Mode } from "@/grader/vocabulary";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 async function grade(exerciseId: string, file: string, mode: Mode): Promise<GradeReport> {
   const exercise = await loadExercise(exerciseId);

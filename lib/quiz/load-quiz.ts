@@ -2,10 +2,10 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { hashFiles } from "@/grader/content-hash";
+import { hashFiles } from "@/grader/content/content-hash";
 import { ContentError } from "../content/course";
 import { contentRoot, formatZodIssues } from "../content/paths";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 import { type Quiz, quizSchema } from "./schema";
 
 export async function loadQuiz(quizId: string, root = contentRoot()): Promise<Quiz | null> {

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { FORMULA_NAMES, FORMULAS } from "./formulas";
 import { wrongMethodNames } from "./wrong-methods";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 const idSchema = z.string().regex(KEBAB_ID, "use kebab-case: lowercase letters, digits and dashes");
 const lessonLink = z

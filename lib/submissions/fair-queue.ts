@@ -1,5 +1,5 @@
 /**
- * Fair grading in front of the grader pool (grader/pool.ts is FIFO and knows
+ * Fair grading in front of the grader pool (grader/pool/pool.ts is FIFO and knows
  * nothing about users). Every grading passes through here:
  *
  * - at most `perUser` gradings of one user run at once; the rest wait;

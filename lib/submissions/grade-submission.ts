@@ -18,7 +18,7 @@ import { db } from "@/lib/db";
 import { gradeFairly } from "./fair-grading";
 import { storeReport } from "./store-report";
 import { SubmissionError } from "./submission-error";
-import type { Language, Mode } from "@/grader/vocabulary";
+import type { Language, Mode } from "@/grader/contract/vocabulary";
 
 export const BUSY_RETRY_SECONDS = 5;
 

@@ -3,7 +3,7 @@
  * calls): validated before anything is stored.
  */
 import { z } from "zod";
-import { KEBAB_ID, LANGUAGES, MODES } from "@/grader/vocabulary";
+import { KEBAB_ID, LANGUAGES, MODES } from "@/grader/contract/vocabulary";
 
 /** Student code is capped at 64 KB of UTF-8 (the grader's own cap is looser). */
 export const MAX_CODE_BYTES = 64 * 1024;

@@ -5,10 +5,10 @@
  * non-finite expected value fails the checker, unless the test says it is
  * meant (`expectNonFinite: true` in tests.ts).
  */
-import { executedTests } from "@/grader/hidden-tests";
-import type { LoadedExercise } from "@/grader/load-exercise";
-import { trustedOutcome } from "@/grader/misconceptions";
-import { NON_FINITE_MARKERS } from "@/grader/vocabulary";
+import { executedTests } from "@/grader/content/hidden-tests";
+import type { LoadedExercise } from "@/grader/content/load-exercise";
+import { trustedOutcome } from "@/grader/engine/misconceptions";
+import { NON_FINITE_MARKERS } from "@/grader/contract/vocabulary";
 
 
 /** The first path in `value` that holds a non-finite number (as the harness encodes it), or null. */

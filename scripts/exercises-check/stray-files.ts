@@ -6,7 +6,7 @@
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { KEBAB_NAME } from "@/grader/vocabulary";
+import { KEBAB_NAME } from "@/grader/contract/vocabulary";
 
 const TOP_LEVEL = new Set(["exercise.json", "prompt.md", "starter.ts", "reference.ts", "tests.ts", "hints.md"]);
 const FOLDERS: Record<string, RegExp> = {

@@ -20,7 +20,7 @@ import type { ManagedServer } from "./server";
 import { summarize } from "./stats";
 import { newCounters, type StudentClient, sleep } from "./student-client";
 import { signUpStudents } from "./workload";
-import { type Mode, MODES } from "@/grader/vocabulary";
+import { type Mode, MODES } from "@/grader/contract/vocabulary";
 
 export const ABUSERS = 3;
 export const HONEST = 20;

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Mode } from "@/grader/vocabulary";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 const FINAL = new Set(["graded", "error"]);
 

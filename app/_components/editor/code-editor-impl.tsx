@@ -7,7 +7,7 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import { monaco, setExerciseTypes } from "./monaco-setup";
-import type { Language } from "@/grader/vocabulary";
+import type { Language } from "@/grader/contract/vocabulary";
 
 export interface EditorMarker {
   line: number;

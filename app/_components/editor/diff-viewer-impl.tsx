@@ -1,7 +1,7 @@
 "use client";
 import { DiffEditor } from "@monaco-editor/react";
 import "./monaco-setup";
-import type { Language } from "@/grader/vocabulary";
+import type { Language } from "@/grader/contract/vocabulary";
 
 export interface DiffViewerProps {
   original: string;

@@ -4,7 +4,7 @@
  * followed by polling GET /api/submissions/<id> until it is graded.
  */
 import type { SubmissionView } from "@/lib/submissions/submission-view";
-import type { Language, Mode } from "@/grader/vocabulary";
+import type { Language, Mode } from "@/grader/contract/vocabulary";
 
 export type SubmitOutcome = { ok: true; submission: SubmissionView } | { ok: false; message: string; retryAfterSeconds?: number };
 

@@ -5,7 +5,7 @@
  * and the server draft wins.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Language } from "@/grader/vocabulary";
+import type { Language } from "@/grader/contract/vocabulary";
 
 export interface StoredDraft {
   code: string;

@@ -15,7 +15,7 @@ import { ResetToStarter } from "./reset-dialog";
 import { sendSubmission } from "./submission-client";
 import { draftKey, newestDraft, readLocalDraft, type StoredDraft, useAutosave } from "./use-autosave";
 import { type Pane, WorkspaceLayout } from "./workspace-layout";
-import type { Language, Mode } from "@/grader/vocabulary";
+import type { Language, Mode } from "@/grader/contract/vocabulary";
 
 export interface WorkspaceProps {
   userId: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabaseDir } from "../testing/temp-database";
 import { rebuildItemTallies } from "../testing/rebuild-tallies";
 import { ITEM_TALLY_BACKFILL } from "./backfill";
-import type { Mode } from "@/grader/vocabulary";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 process.env.SUBMISSION_RATE_LIMIT_POINTS = "1000";
 

@@ -8,7 +8,7 @@
 import seedrandom from "seedrandom";
 import type { Quiz } from "@/lib/quiz/schema";
 import type { CourseItems } from "../course-items";
-import type { Mode } from "@/grader/vocabulary";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 export interface FixtureUser {
   id: string;

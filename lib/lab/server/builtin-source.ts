@@ -8,7 +8,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { compileSubmission } from "@/grader/compile";
+import { compileSubmission } from "@/grader";
 
 export const REFERENCE_LAYER_FILE = path.join(process.cwd(), "lib", "lab", "server", "reference-batchnorm.ts");
 

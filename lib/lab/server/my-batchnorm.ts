@@ -6,7 +6,7 @@
  * When one is missing the lab is told why, in words, and offers no "mine".
  */
 import "server-only";
-import { compileSubmission } from "@/grader/compile";
+import { compileSubmission } from "@/grader";
 import { db } from "@/lib/db";
 import type { MyBatchNormCode } from "../student-kernel";
 

@@ -5,7 +5,7 @@ import { GROUP_SHARE } from "@/lib/analytics/discrimination";
 import { describeDiscrimination, formatIndex, formatPercent } from "@/lib/analytics/format";
 import { getQuizAnalysis } from "@/lib/analytics/quiz-items";
 import { requireInstructor } from "@/lib/auth/session";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 import { SimpleBarChart } from "../../_components/bar-chart";
 import styles from "../../instructor.module.css";
 

@@ -1,7 +1,7 @@
 /** GET /api/instructor/exercises/<id>: the exercise's analytics as JSON. */
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 import { loadCourseItems } from "@/lib/analytics/course-items";
 import { getExerciseStats } from "@/lib/analytics/exercise-stats";
 import { route } from "@/lib/http/route";

@@ -1,7 +1,7 @@
 /** GET /api/instructor/quizzes/<id>: per-question item analysis as JSON. */
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 import { getQuizAnalysis } from "@/lib/analytics/quiz-items";
 import { route } from "@/lib/http/route";
 

@@ -6,7 +6,7 @@ import { requireInstructor } from "@/lib/auth/session";
 import { findExercise } from "@/lib/content/manifest";
 import { applyRegrade, discardRegrade, latestJob, pauseRegrade, RegradeStateError, resumeRegrade, startRegrade } from "@/lib/regrade/jobs";
 import { runRegrade } from "@/lib/regrade/runner";
-import { KEBAB_ID } from "@/grader/vocabulary";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 export interface RegradeActionState {
   error?: string;
