@@ -1,5 +1,4 @@
 // The lab's server side against a throw-away SQLite database migrated with the real migrations.
-import "server-only";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
