@@ -1,11 +1,16 @@
 /**
- * Runs once when a Next.js server starts. Submissions that were queued or
- * running when the previous server stopped are graded now, and regrades that
- * were running resume (lib/regrade/runner.ts), in the background, so the
- * server answers requests at once.
+ * Runs once when a Next.js server starts. Embedded default (in-process
+ * grading): submissions that were queued or running when the previous server
+ * stopped are graded now, and regrades that were running resume
+ * (lib/regrade/runner.ts), in the background, so the server answers requests
+ * at once. On the queue (PostgreSQL) nothing is reset at boot: other replicas
+ * may be running, and grader hosts recover interrupted jobs (gradings and
+ * regrade gradings alike) by lease expiry.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { gradingMode } = await import("@/lib/submissions/grading-dispatcher");
+  if (gradingMode() !== "in-process") return;
   const { recoverSubmissions } = await import("@/lib/submissions/recover-submissions");
   recoverSubmissions()
     .then(({ recovered }) => {

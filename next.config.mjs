@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native addons and the grader's runtime stay outside the bundle.
-  serverExternalPackages: ["isolated-vm", "better-sqlite3", "@prisma/adapter-better-sqlite3", "sucrase", "tsx", "esbuild"],
+  serverExternalPackages: ["isolated-vm", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "graphile-worker", "sucrase", "tsx", "esbuild"],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -61,11 +61,18 @@ for (const device of viewports) {
     });
 
     test("instructor pages", async ({ page }) => {
-      test.setTimeout(120_000);
+      // The preview's first load grades the reference and every known mistake.
+      test.setTimeout(180_000);
       await signIn(page, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password);
       await visit(page, "/instructor");
       const student = await page.locator('a[href^="/instructor/students/"]').first().getAttribute("href");
-      const paths = ["/instructor/users", "/instructor/exercises/batchnorm-forward", "/instructor/quizzes/normalizing-activations"];
+      const paths = [
+        "/instructor/users",
+        "/instructor/exercises/batchnorm-forward",
+        "/instructor/exercises/batchnorm-forward/preview",
+        "/instructor/exercises/batchnorm-forward/regrade",
+        "/instructor/quizzes/normalizing-activations",
+      ];
       if (student) paths.push(student);
       for (const path of paths) await visit(page, path);
     });

@@ -66,6 +66,12 @@ test("a student who passed forward, backward and inference runs the learning-rat
   await expect(page.getByTestId("lab-status")).toContainText("Stopped");
   await page.getByRole("button", { name: "Run again" }).click();
   await expect(page.getByTestId("lab-status")).toContainText("Finished", { timeout: 60_000 });
+
+  // The real dataset: the same sweep on the iris flowers.
+  await page.getByRole("group", { name: "Data" }).getByRole("radio", { name: /Iris flowers/ }).check();
+  await page.getByRole("button", { name: "Run again" }).click();
+  await expect(page.getByTestId("lab-status")).toContainText("on the iris flowers", { timeout: 60_000 });
+  await expect(page.getByTestId("plot-lr-sweep").locator(".recharts-bar-rectangle").first()).toBeVisible();
   expect(pageErrors).toEqual([]);
 
   // No script the page or its worker loaded contains the built-in layer.

@@ -73,6 +73,17 @@ export function fixtureCases(expect: Expect): FixtureCase[] {
       },
     },
     {
+      file: "throw-trap-where-error-expected.ts.txt",
+      exercise: "groupnorm",
+      mode: "run",
+      title: "a test that requires a throw skips the stack but still reads the thrown value inside the time limit [3]",
+      check: (r) => {
+        expect(r.status).toBe("failed");
+        const divisibility = r.tests.find((t) => t.id === "groups-must-divide-channels");
+        expect(divisibility?.status).toBe("timeout");
+      },
+    },
+    {
       file: "throw-proxy.ts.txt",
       title: "a thrown looping Proxy and a slow getter stay inside the per-call limit [3]",
       check: (r) => {

@@ -34,7 +34,8 @@ function getPool(): GraderPool {
   processWide.batchnormGraderPool ??= new GraderPool({
     size: positiveInt(process.env.GRADER_WORKERS, 2),
     maxQueue: positiveInt(process.env.GRADER_MAX_QUEUE, 200),
-    root: path.resolve(process.env.GRADER_ROOT ?? process.cwd()),
+    // The grader runs files of the checkout at run time: nothing here for the bundler to trace.
+    root: path.resolve(/*turbopackIgnore: true*/ process.env.GRADER_ROOT ?? process.cwd()),
     spares: nonNegativeInt(process.env.GRADER_SPARE_WORKERS, 2),
     workerRssLimitMb: positiveInt(process.env.GRADER_WORKER_RSS_MB, 512),
     deprioritizeAfterMs: positiveInt(process.env.GRADER_DEPRIORITIZE_AFTER_MS, 60),

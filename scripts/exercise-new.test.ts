@@ -5,7 +5,7 @@
  * checker accepts it — with no other file touched.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,13 @@ const fixture = path.join(repo, "scripts", "content-as-data", ID);
 function setUp() {
   const base = mkdtempSync(path.join(tmpdir(), "exercise-new-"));
   cpSync(path.join(repo, "exercises"), path.join(base, "exercises"), { recursive: true });
+  // Content is data: the course may already have an exercise with this id (npm run test:content-as-data
+  // adds this very fixture). The copy is the course without it, so the scaffold starts from nothing.
+  const courseFile = path.join(base, "exercises", "course.json");
+  const course = JSON.parse(readFileSync(courseFile, "utf8")) as { modules: { exercises: string[] }[] };
+  for (const m of course.modules) m.exercises = m.exercises.filter((id) => id !== ID);
+  writeFileSync(courseFile, `${JSON.stringify(course, null, 2)}\n`);
+  rmSync(path.join(base, "exercises", ID), { recursive: true, force: true });
   symlinkSync(path.join(repo, "grader"), path.join(base, "grader")); // tests.ts imports ../../grader/test-kit
   const env = { ...process.env, EXERCISES_DIR: path.join(base, "exercises"), CONTENT_MANIFEST: path.join(base, "manifest.json") };
   const run = (script: string, ...args: string[]) =>

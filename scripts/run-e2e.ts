@@ -10,6 +10,7 @@ import path from "node:path";
 import { CHROMIUM_INSTALL_HINT, chromiumPath } from "../e2e/helpers/chromium";
 import { buildIsCurrent, recordBuildFingerprint } from "./build-fingerprint";
 import { freePort } from "./free-port";
+import { runNextBuild } from "./next-build";
 
 
 const browser = chromiumPath();
@@ -21,8 +22,12 @@ if (!browser || !existsSync(browser)) {
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 if (!buildIsCurrent()) {
   console.log("Building the production app for the end-to-end tests…");
-  const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  // fails on any Turbopack warning too (scripts/next-build.ts)
+  const status = await runNextBuild();
+  if (status !== 0) process.exit(status);
+  // The brotli/gzip copies scripts/serve.ts sends, so the tests load the app as production does.
+  const precompress = spawnSync(process.execPath, ["--import", "tsx", "scripts/precompress-static.ts"], { stdio: "inherit" });
+  if (precompress.status !== 0) process.exit(precompress.status ?? 1);
   recordBuildFingerprint();
 }
 

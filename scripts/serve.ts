@@ -3,10 +3,13 @@
  * request handler behind a plain Node server that first settles who the
  * client is (lib/security/client-address.ts) — the socket's peer, or the
  * address a proxy in TRUSTED_PROXIES reported — so a client cannot pick its
- * own address for the rate limits by sending X-Forwarded-For.
+ * own address for the rate limits by sending X-Forwarded-For. Build assets
+ * with a precompressed copy are sent from it (lib/http/precompressed-static.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import next from "next";
+import { indexPrecompressed, servePrecompressed } from "../lib/http/precompressed-static";
 import { capRequestBody } from "../lib/http/request-body-cap";
 import { compileTrust, EDGE_MARKER_ENV, normalizeForwardingHeaders, trustedProxyList } from "../lib/security/client-address";
 import { warmUp } from "./warm-up";
@@ -23,11 +26,14 @@ process.umask(0o077);
 const app = next({ dev: false, dir: process.cwd(), hostname: host === "0.0.0.0" ? "localhost" : host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Hashed build assets from their build-time brotli/gzip copies (scripts/precompress-static.ts).
+const precompressed = await indexPrecompressed(path.resolve(".next/static"));
 
 const listener = (req: IncomingMessage, res: ServerResponse) => {
   normalizeForwardingHeaders(req, trust);
   capRequestBody(req, res);
   if (res.writableEnded) return;
+  if (servePrecompressed(precompressed, req, res)) return;
   void handle(req, res);
 };
 

@@ -24,7 +24,6 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHECKPOINT_DISABLE = "1";
 const port = process.env.PORT?.trim() || "3000";
 const host = process.env.HOST?.trim() || "0.0.0.0";
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 function run(args: string[], label: string): void {
   const result = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
@@ -42,7 +41,9 @@ if ((process.env.SEED_DEMO_DATA ?? "true").toLowerCase() !== "false") {
 }
 if (process.env.SKIP_BUILD !== "1" && !buildIsCurrent()) {
   console.log("Building the app (first start or sources changed)…");
-  run([nextBin, "build"], "next build");
+  // scripts/next-build.ts: next build that fails on Turbopack warnings
+  run(["--import", "tsx", "scripts/next-build.ts"], "next build");
+  run(["--import", "tsx", "scripts/precompress-static.ts"], "Precompressing the static assets");
   recordBuildFingerprint();
 }
 

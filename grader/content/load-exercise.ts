@@ -118,7 +118,8 @@ export async function listExerciseFolders(root = exercisesRoot()): Promise<strin
 async function importModule(file: string, label: string, version: string): Promise<Record<string, unknown>> {
   if (!(await exists(file))) throw new ExerciseFormatError(`${label}: file is missing`);
   try {
-    return (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+    // Content is loaded at run time from the content root, never bundled.
+    return (await import(/* turbopackIgnore: true */ `${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
   } catch (e) {
     throw new ExerciseFormatError(`${label}: could not be loaded: ${(e as Error).message}`);
   }

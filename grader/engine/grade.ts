@@ -125,6 +125,7 @@ export async function gradeInProcess(exercise: LoadedExercise, code: string, lan
     payload: payload(t),
     ...(t.kind === "call" && t.entry && t.entry !== spec.entry ? { entry: t.entry } : {}),
     ...(t.kind === "call" && t.markers ? { markers: true } : {}),
+    ...(t.kind === "call" && t.throws ? { expectsThrow: true } : {}),
   }));
   const streamed = options.onTestResult ? streamVerdicts(exercise, tests, compiled.module, options.onTestResult) : null;
   const outcome = runInSandbox({

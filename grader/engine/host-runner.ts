@@ -18,8 +18,69 @@ export type TrustedOutcome =
   | { ok: true; value: unknown; mutated: Mutation | null }
   | { ok: false; error: string };
 
+/** encodeNumber (the vocabulary's markers), with -0 as 0 as JSON writes it: the fast path must agree with the JSON one. */
+function encodeNumberAsJson(v: number): number | string {
+  return v === 0 ? 0 : encodeNumber(v);
+}
+
+const SLOW = Symbol("slow");
+
+/**
+ * The encoding without a JSON round trip, for what references return: numbers,
+ * strings, booleans, null, arrays, typed arrays and plain objects. Anything
+ * else (a Date, a class instance, a toJSON method, a bigint) answers SLOW and
+ * goes through JSON, which defines the encoding. The round trip with a
+ * replacer was the largest host-side cost of grading a hidden test.
+ */
+function encodePlain(v: unknown): unknown {
+  switch (typeof v) {
+    case "number":
+      return encodeNumberAsJson(v);
+    case "string":
+    case "boolean":
+      return v;
+    case "undefined":
+      return VALUE_MARKERS.undefined;
+    case "function":
+      return VALUE_MARKERS.function;
+    case "object": {
+      if (v === null) return null;
+      if (Array.isArray(v)) {
+        const out = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i++) {
+          const e = encodePlain(v[i]);
+          if (e === SLOW) return SLOW;
+          out[i] = e;
+        }
+        return out;
+      }
+      if (ArrayBuffer.isView(v)) {
+        if (v instanceof DataView || v instanceof BigInt64Array || v instanceof BigUint64Array) return SLOW;
+        return Array.from(v as unknown as ArrayLike<number>, encodeNumberAsJson);
+      }
+      const proto = Object.getPrototypeOf(v);
+      if ((proto !== Object.prototype && proto !== null) || "toJSON" in v) return SLOW;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(v)) {
+        const e = encodePlain((v as Record<string, unknown>)[key]);
+        if (e === SLOW) return SLOW;
+        out[key] = e;
+      }
+      return out;
+    }
+    default:
+      return SLOW;
+  }
+}
+
 /** The harness's JSON encoding: non-finite numbers and non-JSON values become marker strings. */
-function encode(value: unknown): unknown {
+export function encode(value: unknown): unknown {
+  const fast = encodePlain(value);
+  return fast === SLOW ? encodeThroughJson(value) : fast;
+}
+
+/** The encoding through JSON, which defines it: encode's fast path must agree with it (host-runner.test.ts). */
+export function encodeThroughJson(value: unknown): unknown {
   if (value === undefined) return VALUE_MARKERS.undefined;
   return JSON.parse(
     JSON.stringify(value, (_key, v: unknown) => {

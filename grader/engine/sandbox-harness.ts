@@ -25,7 +25,9 @@
  * validates the JSON (envelope.ts).
  *
  * Input: { token, entry, others: [names of otherEntries], caps: { maxConsoleLines, maxConsoleBytes, maxResultBytes, maxTotalBytes, maxExportNames },
- *          tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>", f?: "<one of others>", r?: 1 (args hold function-args.ts markers) }] }
+ *          tests: [{ h: 0|1, k: "c"|"s", a: "<JSON of args or steps>", f?: "<one of others>", r?: 1 (args hold function-args.ts markers),
+ *                    x?: 1 (the test requires a throw: its error's stack is not read — formatting a stack trace makes V8
+ *                    re-parse for source positions, the costliest part of such a test, and the verdict needs no line) }] }
  * public tests first.
  */
 import { FUNCTION_CATALOG_SOURCE } from "../content/function-args";
@@ -132,10 +134,10 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
     return '{"s":"ok","v":' + json + "}";
   }
   /** Copies what a thrown value says, inside the isolate and within the entry's time limit. */
-  function describe(e) {
+  function describe(e, withoutStack) {
     try {
       if (e !== null && (typeof e === "object" || typeof e === "function")) {
-        var m = apply(regexExec, STACK_LINE, [toStr(e.stack).slice(0, 4000)]);
+        var m = withoutStack ? null : apply(regexExec, STACK_LINE, [toStr(e.stack).slice(0, 4000)]);
         return { name: toStr(e.name).slice(0, 100), message: toStr(e.message).slice(0, 1000), line: m ? +m[1] : null, column: m ? +m[2] : null };
       }
       return { name: "thrown value", message: toStr(e).slice(0, 1000), line: null, column: null };
@@ -216,7 +218,7 @@ export const HARNESS_SOURCE = String.raw`(function (inputJson) {
   function runCall(t) {
     var args = JSONparse(t.a), value, fn = t.f === undefined ? entry : callable[t.f];
     try { value = apply(fn, undefined, t.r ? revive(args, false) : args); }
-    catch (e) { consoleOpen = false; return '{"e":' + JSONstringify(describe(e)) + ',"ms":' + (now() - callStart) + "}"; }
+    catch (e) { consoleOpen = false; return '{"e":' + JSONstringify(describe(e, t.x === 1)) + ',"ms":' + (now() - callStart) + "}"; }
     var ms = now() - callStart;
     consoleOpen = false;
     var r = serialize(value);

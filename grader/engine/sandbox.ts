@@ -31,6 +31,8 @@ export interface SandboxTest {
   entry?: string;
   /** call tests: the arguments hold function-args.ts markers */
   markers?: boolean;
+  /** call tests that require a throw: the harness skips the thrown value's stack */
+  expectsThrow?: boolean;
 }
 
 export interface SandboxCaps {
@@ -128,6 +130,7 @@ export function runInSandbox(req: SandboxRequest): SandboxOutcome {
       a: t.payload,
       ...(t.entry ? { f: t.entry } : {}),
       ...(t.markers ? { r: 1 } : {}),
+      ...(t.expectsThrow ? { x: 1 } : {}),
     })),
   });
   const isolate = new ivm.Isolate({ memoryLimit: req.limits.memoryMb });

@@ -1,13 +1,12 @@
 // Seed-based test of the analytics numbers: known rows go into a throw-away
 // SQLite database migrated with the real migrations, and every percentage,
 // distribution and discrimination index is checked against a hand count.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "analytics-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+// SQLite or PostgreSQL, by Vitest project (vitest.config.ts); before anything imports lib/db
+const { dir } = createTestDatabase("analytics");
 
 let db: typeof import("@/lib/db").db;
 let quizItems: typeof import("./quiz-items");

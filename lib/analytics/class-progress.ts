@@ -2,7 +2,7 @@
  * The class completion matrix: one row per student, one cell per course item.
  * Every number comes from the running tally per student × item
  * (tallies/item-tally.ts), read for one page of students at a time (roster-page.ts picks and orders the
- * page, grades-stream.ts walks the class in chunks).
+ * page; the CSV reads its chunks in one keyset statement each: grades-chunk.ts).
  *
  * Definitions (shared with the CSV export and the student dashboard):
  * - lesson: read or not (a LessonProgress row);
@@ -103,8 +103,7 @@ function round(value: number, digits = 4): number {
 }
 
 /**
- * Most student ids one call reads: a roster page or one CSV chunk, never the
- * class. The ids are bound once per branch (3 × 300 plus the item ids stays
+ * Most student ids one call reads: a roster page, never the class. The ids are bound once per branch (3 × 300 plus the item ids stays
  * under the 999 values Prisma allows one SQLite statement).
  */
 export const MAX_ROWS_PER_READ = 300;

@@ -14,7 +14,8 @@
  *
  * In memory, like the other limits: one server process per database.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { createLimiter, type Limiter } from "@/lib/rate-limit/limiter-store";
 
 export interface ThrottleSettings {
   freeFailures: number;
@@ -38,9 +39,9 @@ const KNOWN_ADDRESS_LIMIT = 20_000;
 
 export function createSignInThrottle(settings: ThrottleSettings = DEFAULT_THROTTLE) {
   // Failures per account+address are remembered for a day after the first.
-  const pairFailures = new RateLimiterMemory({ keyPrefix: "signin-pair", points: 1_000_000, duration: 24 * 3600 });
-  const pairBlocks = new RateLimiterMemory({ keyPrefix: "signin-pair-block", points: 1, duration: 1 });
-  const accountFailures = new RateLimiterMemory({
+  const pairFailures = createLimiter({ keyPrefix: "signin-pair", points: 1_000_000, duration: 24 * 3600 });
+  const pairBlocks = createLimiter({ keyPrefix: "signin-pair-block", points: 1, duration: 1 });
+  const accountFailures = createLimiter({
     keyPrefix: "signin-account",
     points: settings.accountFailures,
     duration: settings.accountWindowSeconds,
@@ -51,7 +52,7 @@ export function createSignInThrottle(settings: ThrottleSettings = DEFAULT_THROTT
   const pair = (account: string, address: string) => `${account}|${address}`;
   const normalize = (account: string) => account.trim().toLowerCase();
 
-  async function blockedFor(limiter: RateLimiterMemory, key: string, points: number): Promise<number> {
+  async function blockedFor(limiter: Limiter, key: string, points: number): Promise<number> {
     const res = await limiter.get(key);
     return res && res.consumedPoints > points ? Math.ceil(res.msBeforeNext / 1000) : 0;
   }

@@ -1,11 +1,10 @@
 // The student dashboard against a throw-away database with known rows.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "student-dashboard-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+// SQLite or PostgreSQL, by Vitest project (vitest.config.ts); before anything imports lib/db
+const { dir } = createTestDatabase("student-dashboard");
 
 let db: typeof import("@/lib/db").db;
 let dashboard: typeof import("./student-dashboard");

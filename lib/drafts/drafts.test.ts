@@ -1,11 +1,10 @@
 // Drafts against a throw-away SQLite database migrated with the real migrations.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "drafts-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+// SQLite or PostgreSQL, by Vitest project (vitest.config.ts); before anything imports lib/db
+const { dir } = createTestDatabase("drafts");
 
 let db: typeof import("@/lib/db").db;
 let drafts: typeof import("./drafts");

@@ -1,12 +1,11 @@
 // Hints: parsing hints.md, and opening them in order against a throw-away SQLite database with the real migrations.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 import { loadHints, parseHints } from "./hints-file";
 
-const dir = mkdtempSync(path.join(tmpdir(), "hints-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+// SQLite or PostgreSQL, by Vitest project (vitest.config.ts); before anything imports lib/db
+const { dir } = createTestDatabase("hints");
 
 let db: typeof import("@/lib/db").db;
 let opens: typeof import("./hint-opens");

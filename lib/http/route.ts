@@ -5,7 +5,9 @@
  *   1. same-origin check: a cross-origin write is refused with 403 before
  *      anything else (reads pass; see same-origin.ts);
  *   2. authentication: 401 without a session, 403 when the route is for
- *      instructors and the caller is not (authenticate.ts);
+ *      instructors and the caller is not (authenticate.ts); the session
+ *      lookup is a read, so it is repeated while PostgreSQL restarts
+ *      (lib/database/resilient-pool.ts) rather than answering 500;
  *   3. validation: the route's params and query are safeParsed with its zod
  *      schemas; a failure answers the route's own `invalid` response;
  *   4. the handler, which reads its JSON body when it is ready to
@@ -19,6 +21,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/session";
+import { retryWhileDatabaseRestarts } from "@/lib/database/resilient-pool";
 import { authenticateRequest } from "./authenticate";
 import { errorResponse } from "./error-response";
 import { readJsonBody } from "./json-body";
@@ -60,7 +63,8 @@ export function route<A extends Access, P = Record<string, string>, Q = Record<s
 
     let user: CurrentUser | undefined;
     if (options.access !== "public") {
-      const auth = await authenticateRequest(request, options.access === "instructor" ? { role: "instructor" } : {});
+      const required = options.access === "instructor" ? { role: "instructor" as const } : {};
+      const auth = await retryWhileDatabaseRestarts(() => authenticateRequest(request, required));
       if (auth.error) return auth.error;
       user = auth.user;
     }

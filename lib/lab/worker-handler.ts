@@ -6,7 +6,8 @@
  * without a browser.
  */
 import type { BatchNormKernel } from "./batchnorm-kernel";
-import { type ExperimentId, runExperiment } from "./experiments";
+import { type ExperimentId, experimentDatasets, runExperiment } from "./experiments";
+import type { LabDataset } from "./experiments/common";
 import { KernelShapeError } from "./network";
 import { builtinKernel, StudentCodeError, studentKernel } from "./student-kernel";
 import { RunRequestSchema, type WorkerMessage } from "./worker-protocol";
@@ -18,6 +19,11 @@ export function handleRunRequest(data: unknown, post: (m: WorkerMessage) => void
     return;
   }
   const request = parsed.data;
+  const dataset = (request.dataset ?? "spirals") as LabDataset;
+  if (!experimentDatasets(request.experiment as ExperimentId).includes(dataset)) {
+    post({ type: "error", message: `This experiment does not run on ${dataset}.`, studentCode: false });
+    return;
+  }
   const mine = request.layer === "mine";
   try {
     let kernel: BatchNormKernel;
@@ -32,6 +38,7 @@ export function handleRunRequest(data: unknown, post: (m: WorkerMessage) => void
     let lastPost = -Infinity;
     const result = runExperiment(request.experiment as ExperimentId, {
       seed: request.seed,
+      dataset,
       kernel,
       onProgress: (fraction) => {
         // Throttled: a few messages a second are enough for a progress bar.

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
+import { recordQuizAttemptTallies } from "@/lib/analytics/tallies/quiz-tally";
 import { db } from "@/lib/db";
 import { type GradedQuiz, gradeQuiz, type RawResponses, type StoredResponse } from "./grade";
 import { loadQuiz, quizContentHash } from "./load-quiz";
@@ -84,6 +85,7 @@ export async function submitAttempt(userId: string, attemptId: string, responses
       })),
     });
     await refreshItemTally(tx, userId, "quiz", quiz.id);
+    await recordQuizAttemptTallies(tx, { userId, quizId: quiz.id, attemptId: attempt.id, score: graded.score, maxScore: graded.maxScore, questions: graded.questions });
   });
   return graded;
 }

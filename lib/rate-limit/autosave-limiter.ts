@@ -5,7 +5,8 @@
  * the browser keeps its local copy and saves again on the next edit).
  * AUTOSAVE_RATE_LIMIT_POINTS per AUTOSAVE_RATE_LIMIT_SECONDS.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { createLimiter } from "./limiter-store";
 import type { RateLimitResult } from "./submission-limiter";
 
 function positiveInt(value: string | undefined, fallback: number): number {
@@ -14,7 +15,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 }
 
 export function createAutosaveLimiter(points: number, durationSeconds: number) {
-  const limiter = new RateLimiterMemory({ points, duration: durationSeconds, keyPrefix: "autosave" });
+  const limiter = createLimiter({ points, duration: durationSeconds, keyPrefix: "autosave" });
   return {
     async consume(userId: string): Promise<RateLimitResult> {
       try {

@@ -8,7 +8,7 @@
  * Retry-After, nothing stored), charged after each grading by fair-queue.ts.
  * GRADING_BUDGET_USER_MS / GRADING_BUDGET_ADDRESS_MS / GRADING_BUDGET_SECONDS.
  */
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { createLimiter, type Limiter } from "./limiter-store";
 import type { RateLimitResult } from "./submission-limiter";
 
 export interface BudgetSettings {
@@ -18,10 +18,10 @@ export interface BudgetSettings {
 }
 
 export function createGradingBudget(settings: BudgetSettings) {
-  const users = new RateLimiterMemory({ keyPrefix: "budget-user", points: settings.userMs, duration: settings.windowSeconds });
-  const addresses = new RateLimiterMemory({ keyPrefix: "budget-address", points: settings.addressMs, duration: settings.windowSeconds });
+  const users = createLimiter({ keyPrefix: "budget-user", points: settings.userMs, duration: settings.windowSeconds });
+  const addresses = createLimiter({ keyPrefix: "budget-address", points: settings.addressMs, duration: settings.windowSeconds });
 
-  async function waitFor(limiter: RateLimiterMemory, key: string, points: number): Promise<number> {
+  async function waitFor(limiter: Limiter, key: string, points: number): Promise<number> {
     const res = await limiter.get(key);
     return res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
   }

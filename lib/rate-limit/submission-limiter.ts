@@ -1,10 +1,11 @@
 /**
- * Per-user limit on graded requests (Run and Submit share it), kept in memory:
- * one Next.js server process is the unit of deployment on the embedded
- * default. Configured by SUBMISSION_RATE_LIMIT_POINTS per
+ * Per-user limit on graded requests (Run and Submit share it), kept in memory
+ * on the embedded default (one server process) and in PostgreSQL for web
+ * replicas (limiter-store.ts). Configured by SUBMISSION_RATE_LIMIT_POINTS per
  * SUBMISSION_RATE_LIMIT_SECONDS (default 30 per 60 s).
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { createLimiter } from "./limiter-store";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -14,7 +15,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 }
 
 export function createSubmissionLimiter(points: number, durationSeconds: number) {
-  const limiter = new RateLimiterMemory({ points, duration: durationSeconds, keyPrefix: "submissions" });
+  const limiter = createLimiter({ points, duration: durationSeconds, keyPrefix: "submissions" });
   return {
     async consume(userId: string): Promise<RateLimitResult> {
       try {

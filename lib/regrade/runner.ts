@@ -4,11 +4,17 @@
  * the submission's own code, language, mode and hidden seed — so only the
  * content differs. Stops when the job is paused or discarded (checked before
  * every grading); resumeRegrades() picks running jobs up after a restart.
+ *
+ * On the PostgreSQL queue (GRADING_MODE=queue) the gradings go to the grader
+ * hosts instead, as durable background jobs (queue-regrade.ts): a web replica
+ * grades nothing.
  */
 import "server-only";
 import { type GradeReport, type GradeRequest, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeInBackground } from "@/lib/submissions/fair-grading";
+import { gradingMode } from "@/lib/submissions/grading-dispatcher";
+import { runQueuedRegrade } from "./queue-regrade";
 
 export type BackgroundGrade = (jobId: string, request: GradeRequest) => Promise<GradeReport>;
 
@@ -17,10 +23,11 @@ const processWide = globalThis as unknown as { batchnormRegrades?: Map<string, P
 const running = (processWide.batchnormRegrades ??= new Map());
 
 /** Starts (or joins) this process's runner for a job; resolves when it stops. */
-export function runRegrade(jobId: string, grade: BackgroundGrade = gradeInBackground): Promise<void> {
+export function runRegrade(jobId: string, grade?: BackgroundGrade): Promise<void> {
+  if (!grade && gradingMode() === "queue") return runQueuedRegrade(jobId, { wait: true });
   let runner = running.get(jobId);
   if (!runner) {
-    runner = loop(jobId, grade).finally(() => running.delete(jobId));
+    runner = loop(jobId, grade ?? gradeInBackground).finally(() => running.delete(jobId));
     running.set(jobId, runner);
   }
   return runner;

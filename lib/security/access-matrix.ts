@@ -106,6 +106,7 @@ export const PAGE_CASES: readonly PageCase[] = [
   { path: "/instructor/students/{studentId}", expect: instructorPage },
   { path: "/instructor/exercises/batchnorm-forward", expect: instructorPage },
   { path: "/instructor/exercises/batchnorm-forward/regrade", expect: instructorPage },
+  { path: "/instructor/exercises/batchnorm-forward/preview", expect: instructorPage },
   { path: "/instructor/quizzes/normalizing-activations", expect: instructorPage },
 ];
 
@@ -129,6 +130,12 @@ export const ACTION_CASES: readonly ActionCase[] = [
     exportName: "regradeAction",
     allowed: ["instructor"],
     note: "start, pause, resume, apply or discard a regrade: instructors only",
+  },
+  {
+    file: "app/instructor/exercises/[exerciseId]/preview/actions.ts",
+    exportName: "gradePastedAction",
+    allowed: ["instructor"],
+    note: "grade a pasted solution with the author view (hidden inputs, expected values, hints): instructors only",
   },
   { file: "app/lessons/actions.ts", exportName: "markLessonReadAction", allowed: ["student", "otherStudent", "instructor"], note: "records progress for the CALLER only" },
   { file: "app/quizzes/actions.ts", exportName: "startQuizAction", allowed: ["student", "otherStudent", "instructor"], note: "starts an attempt for the CALLER only" },

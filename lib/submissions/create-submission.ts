@@ -1,7 +1,10 @@
 /**
  * The one server code path for Run and Submit (the API route and the
  * workspace both call it): validate → find the exercise → idempotency →
- * rate limit → persist as `queued` → grade → the stored result.
+ * rate limit → grading budget → persist as `queued` (unless the user already
+ * has too many pending, pending-limit.ts; and, on the queue, its job in the
+ * same transaction) → grade or wait for the grading (grading-dispatcher.ts) →
+ * the stored result.
  *
  * Idempotent on (userId, clientRequestId): a repeated request returns the
  * first submission (waiting for its grading if it is still running) and never
@@ -16,7 +19,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { gradingBudget } from "@/lib/rate-limit/grading-budget";
 import { submissionLimiter } from "@/lib/rate-limit/submission-limiter";
-import { gradeStoredSubmission } from "./grade-submission";
+import { gradingDispatcher } from "./grading-dispatcher";
+import { assertPendingBelowLimit, PENDING_RETRY_SECONDS, TooManyPendingError } from "./pending-limit";
 import { SubmissionError } from "./submission-error";
 import { isKnownExercise } from "./known-exercise";
 import { MAX_CODE_BYTES, SubmissionInputSchema, utf8Bytes } from "./submission-input";
@@ -34,7 +38,7 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
 
   const key = { userId_clientRequestId: { userId: user.id, clientRequestId: input.clientRequestId } };
   const existing = await db.submission.findUnique({ where: key, select: { id: true, exerciseId: true } });
-  if (existing) return settle(existing, exerciseId);
+  if (existing) return settle(existing, exerciseId, user);
 
   const limit = await submissionLimiter().consume(user.id);
   if (!limit.ok) {
@@ -50,9 +54,14 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
     });
   }
 
+  const dispatcher = gradingDispatcher();
+  const prepared = await dispatcher.prepare(exerciseId);
+  // fresh hidden inputs for this submission (crypto random), kept so regrading reproduces the grading
+  const hiddenSeed = newGradingSeed();
   let id: string;
   try {
     ({ id } = await db.$transaction(async (tx) => {
+      await assertPendingBelowLimit(tx, user.id);
       const created = await tx.submission.create({
         data: {
           userId: user.id,
@@ -61,23 +70,29 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
           code: input.code,
           language: input.language,
           mode: input.mode,
-          // fresh hidden inputs for this submission (crypto random), kept so regrading reproduces the grading
-          hiddenSeed: newGradingSeed(),
+          hiddenSeed,
           // the content the student saw; the grading overwrites it with the hash its report names
           contentHash: exercise.contentHash,
         },
         select: { id: true },
-    });
+      });
+      // queue: the job commits with the submission or not at all
+      await dispatcher.enqueue(tx, { submissionId: created.id, exerciseId, seed: hiddenSeed }, prepared);
       // a submit counts as an attempt on the dashboards from the moment it is stored
       if (input.mode === "submit") await refreshItemTally(tx, user.id, "exercise", exerciseId);
       return created;
     }));
   } catch (e) {
+    if (e instanceof TooManyPendingError) {
+      throw new SubmissionError("rate-limited", "Your earlier runs are still being graded. Try again when they are done.", {
+        retryAfterSeconds: PENDING_RETRY_SECONDS,
+      });
+    }
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
     const winner = await db.submission.findUniqueOrThrow({ where: key, select: { id: true, exerciseId: true } });
-    return settle(winner, exerciseId);
+    return settle(winner, exerciseId, user);
   }
-  await gradeStoredSubmission(id, user.address);
+  await dispatcher.settle(id, { userId: user.id, address: user.address }, true);
   return readView(id);
 }
 
@@ -99,11 +114,11 @@ async function assertExerciseAccepts(exerciseId: string, language: string): Prom
 }
 
 /** A repeated request: the same submission, graded if it is still waiting. */
-async function settle(row: { id: string; exerciseId: string }, exerciseId: string): Promise<SubmissionView> {
+async function settle(row: { id: string; exerciseId: string }, exerciseId: string, user: Submitter): Promise<SubmissionView> {
   if (row.exerciseId !== exerciseId) {
     throw new SubmissionError("conflict", "This clientRequestId was already used for another exercise.");
   }
-  await gradeStoredSubmission(row.id);
+  await gradingDispatcher().settle(row.id, { userId: user.id, address: user.address }, false);
   return readView(row.id);
 }
 

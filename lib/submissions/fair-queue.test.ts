@@ -8,6 +8,9 @@ const options: FairQueueOptions = {
   maxHeavy: 2,
   slowAfterMs: 50,
   heavyAfterMs: 200,
+  // the timed tests below predate the relative and prior rules of "heavy" (tested with a clock of their own further down)
+  heavyFactor: 0,
+  priorGradings: 0,
   halfLifeMs: 30_000,
   maxWaiting: 100,
   maxWaitingPerUser: 50,

@@ -10,11 +10,19 @@
  *   gradings are fast, however early they arrived;
  * - `fast` gradings run at once (the pool's cores); a grading that has run
  *   `slowAfterMs` stops counting against that, like in the pool, but slow
- *   gradings and those of "heavy" users (recent mean grading time above `heavyAfterMs`)
- *   may hold at most `maxHeavy` workers together (the pool's spares), so
+ *   gradings and those of "heavy" users may hold at most `maxHeavy` workers
+ *   together (the pool's spares), so
  *   the pool's own `fast` workers stay free for everyone else: the pool starts
  *   more workers only slowly (a second of CPU each), and a fast grading that
  *   waited for a free one measured 5–7 s behind three 5 s gradings;
+ * - heavy = the user's recent mean grading time is above `heavyAfterMs` AND
+ *   above `heavyFactor` × the median of the last gradings of everyone (so a
+ *   loaded machine, where every grading takes longer, does not make honest
+ *   students heavy), with `priorGradings` free gradings in the mean (so one
+ *   slow first grading — a cold worker — does not either). Before this rule,
+ *   honest gradings of 0.5–1.2 s on a loaded machine (seen in the abuse load
+ *   test) made students heavy, to wait for a worker behind 5 s gradings of
+ *   abusers (fair-queue-heavy.test.ts);
  * - a user with `maxWaitingPerUser` gradings waiting, or a full queue, gets
  *   GraderBusyError (the caller stores the submission as queued and retries).
  *
@@ -30,6 +38,9 @@
 import "server-only";
 import { GraderBusyError } from "@/grader";
 
+/** How many recent gradings the median is taken over. */
+const RECENT_GRADINGS = 64;
+
 export interface FairQueueOptions {
   perUser: number;
   fast: number;
@@ -38,6 +49,10 @@ export interface FairQueueOptions {
   maxHeavy: number;
   slowAfterMs: number;
   heavyAfterMs: number;
+  /** heavy also needs a mean above this many times the recent median grading (default 3) */
+  heavyFactor?: number;
+  /** gradings of no cost added to every user's mean (default 1) */
+  priorGradings?: number;
   halfLifeMs: number;
   maxWaiting: number;
   maxWaitingPerUser: number;
@@ -80,6 +95,11 @@ export class FairQueue {
   private waitingCount = 0;
   private serveCounter = 0;
   private wakeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** the last students' grading times (ring buffer), for the median */
+  private readonly recent: number[] = [];
+  private recentNext = 0;
+  /** their median, kept up to date by remember() */
+  private typical = 0;
 
   constructor(
     private readonly options: FairQueueOptions,
@@ -120,6 +140,7 @@ export class FairQueue {
               this.running.delete(entry);
               user.running--;
               this.addUsage(user, ms);
+              if (!user.background) this.remember(ms);
               this.onDone(owner, ms);
               this.forgetIfIdle(owner.userId, user);
               this.dispatch();
@@ -150,15 +171,29 @@ export class FairQueue {
 
   /**
    * Heavy = the user's recent gradings take long on average (not: many
-   * gradings) — a student running fast code often on a loaded machine is
-   * not heavy; one whose code spins for seconds is, from its first slow run.
+   * gradings), and long compared with everyone's right now — a student
+   * running fast code often on a loaded machine is not heavy; one whose code
+   * spins for seconds is, from its first slow run.
    */
   private isHeavy(user: UserState): boolean {
     const decay = 0.5 ** ((this.now() - user.usageAt) / this.options.halfLifeMs);
     let running = 0;
     for (const r of this.running) if (this.users.get(r.userId) === user) running++;
-    const count = user.count * decay + running;
-    return count > 0 && this.usageOf(user) / count > this.options.heavyAfterMs;
+    const count = user.count * decay + running + (this.options.priorGradings ?? 1);
+    const mean = this.usageOf(user) / count;
+    return mean > this.options.heavyAfterMs && mean > (this.options.heavyFactor ?? 3) * this.typicalMs();
+  }
+
+  /** Median of the last gradings (0 before any). */
+  private typicalMs(): number {
+    return this.typical;
+  }
+
+  private remember(ms: number): void {
+    this.recent[this.recentNext] = ms;
+    this.recentNext = (this.recentNext + 1) % RECENT_GRADINGS;
+    const sorted = [...this.recent].sort((a, b) => a - b);
+    this.typical = sorted[Math.floor(sorted.length / 2)];
   }
 
   private addUsage(user: UserState, ms: number): void {

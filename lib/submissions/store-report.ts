@@ -19,8 +19,27 @@ export interface StoredSubmissionKey {
 
 type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-export function storeReport(key: StoredSubmissionKey, report: GradeReport, gradingMs: number): Promise<void> {
-  return db.$transaction((tx) => writeReport(tx, key, report, gradingMs));
+export interface StoreOptions {
+  /**
+   * Store only if the submission is still `queued` or `running` (the queue's
+   * grader hosts: a job run twice stores one report). Returns whether it stored.
+   */
+  onlyIfUnfinished?: boolean;
+  /** Run in the same transaction, after the report is written (the queue NOTIFYs waiting web replicas). */
+  afterWrite?: (tx: Transaction) => Promise<unknown>;
+}
+
+export function storeReport(key: StoredSubmissionKey, report: GradeReport, gradingMs: number, options: StoreOptions = {}): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (options.onlyIfUnfinished) {
+      // the row lock taken here makes a concurrent second run of the same job wait, then find it graded
+      const claimed = await tx.submission.updateMany({ where: { id: key.id, status: { in: ["queued", "running"] } }, data: { status: "running" } });
+      if (claimed.count === 0) return false;
+    }
+    await writeReport(tx, key, report, gradingMs);
+    await options.afterWrite?.(tx);
+    return true;
+  });
 }
 
 /** The same inside a caller's transaction (applying a regrade switches all its submissions at once). */
@@ -35,7 +54,8 @@ export async function writeReport(tx: Transaction, { id, userId, exerciseId, isS
   await tx.submissionMisconception.createMany({
     data: report.misconceptions.map((m) => ({ submissionId: id, userId, exerciseId, misconceptionId: m.id })),
   });
-  await tx.submission.update({
+  // updateMany: no row comes back, so a grader host's role needs no right to read the code column
+  await tx.submission.updateMany({
     where: { id },
     data: {
       status: "graded",

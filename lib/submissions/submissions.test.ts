@@ -1,12 +1,12 @@
 // Integration test of the submission pipeline against a throw-away SQLite
 // database (the real migrations) and the real grader worker pool.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "submissions-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+// SQLite or PostgreSQL, by Vitest project (vitest.config.ts); before anything imports lib/db
+const { dir } = createTestDatabase("submissions");
 process.env.SUBMISSION_RATE_LIMIT_POINTS = "1000";
 
 let db: typeof import("@/lib/db").db;
@@ -143,6 +143,30 @@ describe("submission pipeline", () => {
       expect(after.status).toBe("graded");
       expect(after.verdict).toBe("passed");
     }
+  });
+
+  it("refuses (429 + Retry-After, nothing stored) a user who already has 3 submissions waiting to be graded", async () => {
+    await db.user.create({ data: { id: "flooder", name: "flooder", email: "flooder@example.com", role: "student" } });
+    // three stored and not yet graded (as while a flood of slow code queues behind the user's one grading at a time)
+    const waiting = await Promise.all(
+      [1, 2, 3].map(() =>
+        db.submission.create({ data: { userId: "flooder", exerciseId: EXERCISE, clientRequestId: requestId(), code: reference, language: "typescript", mode: "submit" } }),
+      ),
+    );
+    const before = await db.submission.count({ where: { userId: "flooder" } });
+    const refused = await create({ id: "flooder" }, EXERCISE, { code: reference, language: "typescript", mode: "run", clientRequestId: requestId() }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(SubmissionError);
+    expect((refused as InstanceType<typeof SubmissionError>).status).toBe(429);
+    expect((refused as InstanceType<typeof SubmissionError>).extra.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await db.submission.count({ where: { userId: "flooder" } })).toBe(before);
+    // once one of them is graded, the next is accepted again
+    await db.submission.update({ where: { id: waiting[0].id }, data: { status: "graded" } });
+    const view = await create({ id: "flooder" }, EXERCISE, { code: reference, language: "typescript", mode: "run", clientRequestId: requestId() });
+    expect(view.status).toBe("graded");
+    await db.submission.updateMany({ where: { userId: "flooder", status: "queued" }, data: { status: "graded" } });
   });
 
   it("gives each submission its own hidden seed, never shows it, and regrades with the same seed", async () => {

@@ -1,12 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 import { prepareDatabase } from "@/scripts/prepare-database";
 
 // A throwaway database: lib/db reads DATABASE_URL when first imported.
-const dir = mkdtempSync(path.join(tmpdir(), "users-"));
-vi.stubEnv("DATABASE_URL", `file:${path.join(dir, "users.db")}`);
+const { dir, url } = createTestDatabase("users");
+vi.stubEnv("DATABASE_URL", url);
 vi.stubEnv("AUTH_SECRET_FILE", path.join(dir, ".auth-secret"));
 
 let mod: {

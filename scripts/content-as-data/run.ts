@@ -5,7 +5,10 @@
  * folder it (1) adds the fixture exercise beside this file and lists it in
  * its module, then runs `npm run exercises:check` and the whole unit suite;
  * (2) removes a course exercise and its course.json entry and runs both again.
- * Exits 1 if either scenario fails; prints each step's outcome and duration.
+ * Exits 1 if either scenario fails; prints each step's outcome and duration,
+ * the failing tests' names, and where the step's full output was saved.
+ * Extra arguments limit the unit suite to those files (to re-check a fix):
+ * `npm run test:content-as-data -- lib/submissions/submissions.test.ts`.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -16,6 +19,10 @@ const repo = path.resolve(import.meta.dirname, "../..");
 const FIXTURE = "instancenorm-forward";
 const FIXTURE_MODULE = "beyond-batchnorm";
 const REMOVED = process.env.CONTENT_AS_DATA_REMOVE ?? "fold-batchnorm";
+const unitFiles = process.argv.slice(2);
+const logDir = mkdtempSync(path.join(tmpdir(), "content-as-data-logs-"));
+let step = 0;
+const started = performance.now();
 
 interface Course {
   modules: { id: string; exercises: string[] }[];
@@ -26,8 +33,17 @@ function run(cwd: string, label: string, command: string, args: string[]): boole
   const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, CI: "true" }, maxBuffer: 64 * 1024 * 1024 });
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const ok = result.status === 0;
+  const output = `${result.stdout}\n${result.stderr}`;
+  const log = path.join(logDir, `${++step}.log`);
+  writeFileSync(log, output);
   console.log(`${ok ? "ok  " : "FAIL"} ${label} (${seconds} s)`);
-  if (!ok) console.log(`${result.stdout}\n${result.stderr}`.split("\n").slice(-80).join("\n"));
+  if (!ok) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colours
+    const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
+    const failed = [...new Set(plain.split("\n").filter((l) => /^\s*(FAIL|×|✗)\s/.test(l)).map((l) => l.trim()))];
+    console.log(failed.length ? failed.join("\n") : plain.split("\n").slice(-60).join("\n"));
+    console.log(`full output: ${log}`);
+  }
   return ok;
 }
 
@@ -52,7 +68,7 @@ function freshClone(): string {
 
 function checks(root: string, scenario: string): boolean {
   const checker = run(root, `${scenario}: npm run exercises:check`, "npm", ["run", "-s", "exercises:check"]);
-  const unit = run(root, `${scenario}: the whole unit suite (vitest run)`, "npx", ["vitest", "run"]);
+  const unit = run(root, `${scenario}: ${unitFiles.length ? unitFiles.join(" ") : "the whole unit suite"} (vitest run)`, "npx", ["vitest", "run", ...unitFiles]);
   return checker && unit;
 }
 
@@ -73,5 +89,6 @@ editCourse(removed, (course) => {
 const removedOk = checks(removed, `exercise "${REMOVED}" removed`);
 
 for (const dir of [added, removed]) rmSync(path.dirname(dir), { recursive: true, force: true });
-console.log(addedOk && removedOk ? "content as data: both scenarios pass with no other file changed" : "content as data: FAILED");
+const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+console.log(`${addedOk && removedOk ? "content as data: both scenarios pass with no other file changed" : "content as data: FAILED"} (${minutes} min)`);
 process.exit(addedOk && removedOk ? 0 : 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type LoadedExercise, loadExercise } from "@/grader/content/load-exercise";
+import { type LoadedExercise, listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 import { checkPromptExamples, promptExamples } from "./prompt-example";
 
 const withPrompt = async (prompt: string): Promise<LoadedExercise> => ({ ...(await loadExercise("batchnorm-forward")), prompt });
@@ -8,12 +8,16 @@ const CALL = "batchnormForward([[1, 2], [3, 6]], [1, 0.5], [0, 1], 1e-5);";
 
 describe("worked examples in prompts", () => {
   it("the course's prompts with example blocks agree with their references", async () => {
-    for (const id of ["batchnorm-forward", "batchnorm-backward", "fold-batchnorm"]) {
+    // every exercise folder, whatever the course holds (content is data)
+    const withExamples: string[] = [];
+    for (const id of await listExerciseFolders()) {
       const exercise = await loadExercise(id);
-      expect(promptExamples(exercise.prompt).length, id).toBeGreaterThan(0);
+      if (promptExamples(exercise.prompt).length === 0) continue;
+      withExamples.push(id);
       expect(checkPromptExamples(exercise), id).toEqual([]);
     }
-  });
+    expect(withExamples).toContain("batchnorm-forward");
+  }, 120_000);
 
   it("a printed value the reference does not produce is an error with its line and place", async () => {
     const errors = checkPromptExamples(await withPrompt(block(CALL, "// mean = [2, 4]", "// variance = [1.3333, 4]")));

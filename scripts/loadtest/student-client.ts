@@ -17,10 +17,12 @@ export interface HttpCounters {
   requests: number;
   byStatus: Map<number, number>;
   networkErrors: number;
+  /** 503s that stored the submission and carried its id (the API's "poll me"), not failures */
+  busyWithId: number;
 }
 
 export function newCounters(): HttpCounters {
-  return { requests: 0, byStatus: new Map(), networkErrors: 0 };
+  return { requests: 0, byStatus: new Map(), networkErrors: 0, busyWithId: 0 };
 }
 
 export interface SubmitOutcome {
@@ -46,13 +48,13 @@ export class StudentClient {
   forwardedFor: string | null = null;
 
   constructor(
-    readonly baseUrl: string,
+    public baseUrl: string,
     readonly counters: HttpCounters,
     readonly email: string,
     readonly password = `load-test-password-${randomUUID().slice(0, 8)}`,
   ) {}
 
-  private async request(path: string, init: RequestInit, timeoutMs = 60_000): Promise<Response> {
+  protected async request(path: string, init: RequestInit, timeoutMs = 60_000): Promise<Response> {
     this.counters.requests++;
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
@@ -115,6 +117,7 @@ export class StudentClient {
       const parsed = SubmissionBodySchema.safeParse(await response.json().catch(() => null));
       if (response.status === 503 && parsed.success) {
         outcome.busy++;
+        this.counters.busyWithId++;
         outcome.accepted = true;
         outcome.submissionId = parsed.data.id;
         break;
@@ -154,6 +157,17 @@ export class StudentClient {
     const parsed = SubmissionBodySchema.safeParse(await response.json().catch(() => null));
     const header = response.headers.get("retry-after");
     return { status: response.status, retryAfter: header === null ? null : Number(header), id: parsed.success ? parsed.data.id : null, ms: performance.now() - started };
+  }
+
+  /** Whether the submission has reached a final status (one GET; false when the server does not answer). */
+  async isFinal(id: string): Promise<boolean> {
+    try {
+      const response = await this.request(`/api/submissions/${id}`, { method: "GET" }, 10_000);
+      const parsed = SubmissionBodySchema.safeParse(await response.json().catch(() => null));
+      return response.ok && parsed.success && FINAL.has(parsed.data.status);
+    } catch {
+      return false;
+    }
   }
 
   async pollUntilFinal(id: string, deadline: number): Promise<{ finalStatus: string | null; verdict: string | null }> {

@@ -6,8 +6,8 @@
  */
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
-import { monaco, setExerciseTypes } from "./monaco-setup";
 import type { Language } from "@/grader/contract/vocabulary";
+import { monaco, setExerciseTypes, startLanguageService } from "./monaco-setup";
 
 export interface EditorMarker {
   line: number;
@@ -44,6 +44,9 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => actions.current.onRun());
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => actions.current.onSubmit());
     setEditor(instance);
+    // The editor is drawn and takes keys; the TypeScript worker may start once the browser has a moment.
+    if ("requestIdleCallback" in window) window.requestIdleCallback(startLanguageService, { timeout: 1500 });
+    else setTimeout(startLanguageService, 300);
   };
 
   useEffect(() => {

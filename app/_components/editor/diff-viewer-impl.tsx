@@ -1,7 +1,11 @@
 "use client";
 import { DiffEditor } from "@monaco-editor/react";
-import "./monaco-setup";
+import "monaco-editor/features/diffEditor/register";
 import type { Language } from "@/grader/contract/vocabulary";
+import { startLanguageService } from "./monaco-setup";
+
+// Diffs are computed in Monaco's editor worker.
+startLanguageService();
 
 export interface DiffViewerProps {
   original: string;

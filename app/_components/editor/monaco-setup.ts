@@ -1,16 +1,34 @@
 /**
- * Client-only Monaco set-up: the editor comes from our own bundle
- * (`loader.config({ monaco })`, so @monaco-editor/react never fetches it from
- * a CDN) and every web worker is created from a bundled entry file. Without
- * getWorker the generic editorWorkerService worker 404s under Turbopack.
+ * Client-only Monaco set-up: the editor comes from our own bundle, only the
+ * parts we use (./monaco-features.ts), handed to @monaco-editor/react with
+ * `loader.config({ monaco })` so it never fetches Monaco from a CDN; every web
+ * worker is created from a bundled entry file (without getWorker the generic
+ * editorWorkerService worker 404s under Turbopack).
+ *
+ * The workers wait for `startLanguageService()`: the TypeScript worker is the
+ * whole TypeScript compiler plus its library declarations (megabytes to fetch
+ * and compile), and nothing a student needs to start typing depends on it.
+ * The editor calls it once it is drawn and the browser is idle; until then the
+ * editor colours and edits code, and squiggles and IntelliSense follow.
  */
 import { loader } from "@monaco-editor/react";
-import * as monaco from "monaco-editor";
+import { javascriptDefaults, ModuleKind, monaco, ScriptTarget, typescriptDefaults } from "./monaco-features";
 
-type WorkerFactory = { getWorker(workerId: string, label: string): Worker };
+type WorkerFactory = { getWorker(workerId: string, label: string): Promise<Worker> };
+
+let openGate: () => void = () => {};
+const gate = new Promise<void>((resolve) => {
+  openGate = resolve;
+});
+
+/** Lets Monaco start its workers (TypeScript service, diffs); safe to call more than once. */
+export function startLanguageService(): void {
+  openGate();
+}
 
 (self as unknown as { MonacoEnvironment: WorkerFactory }).MonacoEnvironment = {
-  getWorker(_workerId, label) {
+  async getWorker(_workerId, label) {
+    await gate;
     if (label === "typescript" || label === "javascript") {
       return new Worker(new URL("./ts.worker.ts", import.meta.url), { type: "module", name: label });
     }
@@ -18,19 +36,20 @@ type WorkerFactory = { getWorker(workerId: string, label: string): Worker };
   },
 };
 
-loader.config({ monaco });
+// Our slimmer instance has the same API surface @monaco-editor/react calls (editor.*, Uri, languages).
+loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]["monaco"] });
 
 const compilerOptions = {
-  target: monaco.typescript.ScriptTarget.ES2020,
-  module: monaco.typescript.ModuleKind.ESNext,
+  target: ScriptTarget.ES2020,
+  module: ModuleKind.ESNext,
   strict: true,
   noEmit: true,
   allowNonTsExtensions: true,
   // Student code has no DOM: only the language's own library.
   lib: ["es2020"],
 };
-monaco.typescript.typescriptDefaults.setCompilerOptions(compilerOptions);
-monaco.typescript.javascriptDefaults.setCompilerOptions({ ...compilerOptions, allowJs: true, checkJs: true });
+typescriptDefaults.setCompilerOptions(compilerOptions);
+javascriptDefaults.setCompilerOptions({ ...compilerOptions, allowJs: true, checkJs: true });
 
 let current: { exerciseId: string; libs: { dispose(): void }[] } | null = null;
 
@@ -45,9 +64,7 @@ export function setExerciseTypes(exerciseId: string, declarations: string): void
   const path = `file:///types/${exerciseId}.d.ts`;
   current = {
     exerciseId,
-    libs: declarations
-      ? [monaco.typescript.typescriptDefaults.addExtraLib(declarations, path), monaco.typescript.javascriptDefaults.addExtraLib(declarations, path)]
-      : [],
+    libs: declarations ? [typescriptDefaults.addExtraLib(declarations, path), javascriptDefaults.addExtraLib(declarations, path)] : [],
   };
 }
 

@@ -1,8 +1,6 @@
 import "katex/dist/katex.min.css";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Markdown } from "@/app/_components/markdown/markdown";
 import { itemTitle } from "@/lib/course-nav/item-titles";
 import { nextStep } from "@/lib/course-nav/next-step";
 import { requireUser } from "@/lib/auth/session";
@@ -10,7 +8,7 @@ import { courseOutline, findExercise } from "@/lib/content/manifest";
 import { getDraft } from "@/lib/drafts/drafts";
 import { openedHints } from "@/lib/hints/hint-opens";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
-import styles from "../workspace.module.css";
+import { ExercisePrompt, lessonIdOf } from "./exercise-prompt";
 import { HintsPanel } from "./hints-panel";
 import { Workspace } from "./workspace";
 
@@ -33,7 +31,7 @@ export default async function ExercisePage({ params }: Props) {
     listSubmissionHistory(user.id, id),
     openedHints(user.id, id),
   ]);
-  const lessonId = exercise.lesson.split("#")[0].replace(/^\/lessons\//, "");
+  const lessonId = lessonIdOf(exercise);
   const step = nextStep(await courseOutline(), { kind: "exercise", id });
   const [lessonName, nextTitle] = await Promise.all([
     itemTitle({ kind: "lesson", id: lessonId }),
@@ -41,24 +39,7 @@ export default async function ExercisePage({ params }: Props) {
   ]);
 
   const prompt = (
-    <article className={styles.prompt} aria-label={`Exercise: ${exercise.title}`}>
-      <nav aria-label="Breadcrumb" className="muted">
-        <Link href="/exercises">Exercises</Link> / <Link href={`/lessons/${lessonId}`}>{lessonName}</Link>
-      </nav>
-      {/* prompt.md opens with the exercise title as its h1 */}
-      <Markdown source={exercise.prompt} />
-      <HintsPanel exerciseId={id} total={hints.total} opened={hints.opened} />
-      <h2>Tests</h2>
-      <p className="muted">
-        Run checks your code against the {exercise.publicTests.length} public tests. Submit grades it against all{" "}
-        {exercise.publicTests.length + exercise.hiddenTests.length} tests ({exercise.totalPoints} points) and records an attempt.
-      </p>
-      <ul>
-        {exercise.publicTests.map((t) => (
-          <li key={t.id}>{t.name}</li>
-        ))}
-      </ul>
-    </article>
+    <ExercisePrompt exercise={exercise} lessonId={lessonId} lessonName={lessonName} hints={<HintsPanel exerciseId={id} total={hints.total} opened={hints.opened} />} />
   );
 
   return (

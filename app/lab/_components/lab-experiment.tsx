@@ -2,8 +2,10 @@
 /** One experiment of the lab: layer choice, seed, run/stop, progress, plots and the takeaway. */
 import { useId, useState } from "react";
 import type { ExperimentId, ExperimentInfo } from "@/lib/lab/experiments";
+import type { LabDataset } from "@/lib/lab/experiments/common";
 import type { MyBatchNormCode } from "@/lib/lab/student-kernel";
 import styles from "../lab.module.css";
+import { ChartWarmUp } from "./chart-warm-up";
 import { ResultView } from "./result-views";
 import { useLabWorker } from "./use-lab-worker";
 import { formatPercent } from "@/lib/format/percent";
@@ -17,13 +19,15 @@ export function LabExperiment({ info, mine }: { info: ExperimentInfo; mine: MyLa
   const { state, run, stop } = useLabWorker();
   const [layer, setLayer] = useState<"builtin" | "mine">("builtin");
   const [seed, setSeed] = useState(1);
+  const [dataset, setDataset] = useState<LabDataset>("spirals");
   const seedId = useId();
   const problemsId = useId();
   const running = state.status === "running";
-  const start = () => void run({ type: "run", experiment: info.id as ExperimentId, seed, layer, myCode: layer === "mine" && mine.code ? mine.code : undefined });
+  const start = () => void run({ type: "run", experiment: info.id as ExperimentId, seed, layer, dataset, myCode: layer === "mine" && mine.code ? mine.code : undefined });
 
   return (
     <section aria-labelledby="experiment-title">
+      {state.status === "idle" && <ChartWarmUp />}
       <div className={styles.controls}>
         <fieldset>
           <legend>Batch-norm layer</legend>
@@ -44,6 +48,19 @@ export function LabExperiment({ info, mine }: { info: ExperimentInfo; mine: MyLa
             My batch norm
           </label>
         </fieldset>
+        {info.iris && (
+          <fieldset>
+            <legend>Data</legend>
+            <label>
+              <input type="radio" name="dataset" value="spirals" checked={dataset === "spirals"} onChange={() => setDataset("spirals")} disabled={running} />
+              Spirals (generated, 2 features)
+            </label>
+            <label>
+              <input type="radio" name="dataset" value="iris" checked={dataset === "iris"} onChange={() => setDataset("iris")} disabled={running} />
+              Iris flowers (real, 150 × 4 features)
+            </label>
+          </fieldset>
+        )}
         <label htmlFor={seedId}>
           Seed
           <input id={seedId} type="number" min={0} max={1000000} step={1} value={seed} disabled={running} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
@@ -76,7 +93,8 @@ export function LabExperiment({ info, mine }: { info: ExperimentInfo; mine: MyLa
         )}
         {state.status === "done" && (
           <span>
-            Finished in {(state.ms / 1000).toFixed(1)} s with {state.layer === "mine" ? "your batch norm" : "the reference batch norm"}, seed {state.seed}.
+            Finished in {(state.ms / 1000).toFixed(1)} s with {state.layer === "mine" ? "your batch norm" : "the reference batch norm"}, seed {state.seed}
+            {state.dataset === "iris" ? ", on the iris flowers" : ""}.
           </span>
         )}
         {state.status === "stopped" && <span>Stopped. Run again to start over.</span>}

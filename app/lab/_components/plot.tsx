@@ -1,8 +1,8 @@
 "use client";
-import { memo, type ReactNode } from "react";
+import { memo, type ReactNode, useRef } from "react";
 import styles from "../lab.module.css";
-import { useMountInTurn } from "./mount-in-turn";
 import { formatPercent } from "@/lib/format/percent";
+import { ChartSizeContext, useBoxSize } from "./chart-frame";
 
 export interface Column<Row> {
   header: string;
@@ -12,16 +12,18 @@ export interface Column<Row> {
 /**
  * One plot of the lab: the chart (hidden from assistive technology) beside a
  * sentence that says what it shows and a table of the same numbers. The chart
- * mounts in its own animation frame (mount-in-turn.ts); the table is memoised
- * so that mounting the chart does not render the table again.
+ * mounts in its own animation frame, at the width its box had then
+ * (chart-frame.tsx); the table is memoised so that mounting the chart does
+ * not render the table again.
  */
 export function Plot<Row>(props: { title: string; summary: ReactNode; rows: Row[]; columns: Column<Row>[]; children: ReactNode; testId?: string }) {
-  const chartReady = useMountInTurn();
+  const box = useRef<HTMLDivElement>(null);
+  const size = useBoxSize(box);
   return (
     <figure className={styles.plot} data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
-      <div className={styles.chart} aria-hidden="true">
-        {chartReady ? props.children : null}
+      <div ref={box} className={styles.chart} aria-hidden="true">
+        {size ? <ChartSizeContext value={size}>{props.children}</ChartSizeContext> : null}
       </div>
       <div className={styles.side}>
         <p>{props.summary}</p>

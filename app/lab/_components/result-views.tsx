@@ -6,7 +6,6 @@
  * view memoised so typing a seed or choosing a layer never redraws the charts.
  */
 import { memo } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { BatchNoiseResult } from "@/lib/lab/experiments/batch-noise";
 import type { CovariateShiftResult } from "@/lib/lab/experiments/covariate-shift";
 import type { ExperimentResult } from "@/lib/lab/experiments";
@@ -16,8 +15,8 @@ import type { LearningRateResult } from "@/lib/lab/experiments/learning-rate";
 import type { TestTimeResult } from "@/lib/lab/experiments/test-time";
 import { downsample } from "./downsample";
 import { COLORS, num, Plot, pct } from "./plot";
-import { CHART_BOX, CHART_MARGIN, SeriesLineChart } from "./series-line-chart";
-
+import { SeriesBarChart } from "./series-bar-chart";
+import { SeriesLineChart } from "./series-line-chart";
 
 /**
  * A loss for a chart with a fixed y-range: a diverged run's 1e21 would become
@@ -84,16 +83,15 @@ function CovariateShiftView({ r }: { r: CovariateShiftResult }) {
               { header: "end", cell: (x) => x.end },
             ]}
           >
-            <ResponsiveContainer {...CHART_BOX}>
-              <BarChart data={downsample(data)} margin={CHART_MARGIN} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="bin" />
-                <YAxis allowDecimals={false} />
-                <Legend verticalAlign="top" />
-                <Bar dataKey="start" name="step 1" fill="#9aa3b5" isAnimationActive={false} />
-                <Bar dataKey="end" name="end" fill={k === "plain" ? COLORS.plain : COLORS.batchNorm} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
+            <SeriesBarChart
+              data={downsample(data)}
+              xKey="bin"
+              integers
+              bars={[
+                { key: "start", name: "step 1", color: "#9aa3b5" },
+                { key: "end", name: "end", color: k === "plain" ? COLORS.plain : COLORS.batchNorm },
+              ]}
+            />
           </Plot>
         );
       })}
@@ -114,16 +112,16 @@ function SweepView(props: { testId: string; title: string; xLabel: string; rows:
         { header: "batch norm", cell: (x) => x.bnNote },
       ]}
     >
-      <ResponsiveContainer {...CHART_BOX}>
-        <BarChart data={downsample(props.rows)} margin={CHART_MARGIN} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" label={{ value: props.xLabel, position: "insideBottom", offset: -12 }} />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
-          <Legend verticalAlign="top" />
-          <Bar dataKey="plain" name="plain" fill={COLORS.plain} isAnimationActive={false} />
-          <Bar dataKey="batchNorm" name="batch norm" fill={COLORS.batchNorm} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <SeriesBarChart
+        data={downsample(props.rows)}
+        xKey="label"
+        xLabel={props.xLabel}
+        percent
+        bars={[
+          { key: "plain", name: "plain", color: COLORS.plain },
+          { key: "batchNorm", name: "batch norm", color: COLORS.batchNorm },
+        ]}
+      />
     </Plot>
   );
 }
@@ -248,14 +246,7 @@ function TestTimeView({ r }: { r: TestTimeResult }) {
           { header: "accuracy", cell: (x) => pct(x.value) },
         ]}
       >
-        <ResponsiveContainer {...CHART_BOX}>
-          <BarChart data={downsample(rows)} margin={CHART_MARGIN} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="label" />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
-            <Bar dataKey="value" name="accuracy" fill={COLORS.batchNorm} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <SeriesBarChart data={downsample(rows)} xKey="label" percent legend={false} bars={[{ key: "value", name: "accuracy", color: COLORS.batchNorm }]} />
       </Plot>
       <Plot
         testId="plot-running-stats"
@@ -270,16 +261,15 @@ function TestTimeView({ r }: { r: TestTimeResult }) {
           { header: "training-set var", cell: (x) => num(x.populationVar) },
         ]}
       >
-        <ResponsiveContainer {...CHART_BOX}>
-          <BarChart data={downsample(r.statistics.map((s) => ({ ...s, unit: s.unit + 1 })))} margin={CHART_MARGIN} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="unit" label={{ value: "unit", position: "insideBottom", offset: -12 }} />
-            <YAxis />
-            <Legend verticalAlign="top" />
-            <Bar dataKey="runningMean" name="running mean" fill={COLORS.batchNorm} isAnimationActive={false} />
-            <Bar dataKey="populationMean" name="training-set mean" fill={COLORS.third} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <SeriesBarChart
+          data={downsample(r.statistics.map((s) => ({ ...s, unit: s.unit + 1 })))}
+          xKey="unit"
+          xLabel="unit"
+          bars={[
+            { key: "runningMean", name: "running mean", color: COLORS.batchNorm },
+            { key: "populationMean", name: "training-set mean", color: COLORS.third },
+          ]}
+        />
       </Plot>
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
-/** The lab's one line-chart shape: steps (or draws) on x, a few named series on y, no animation. */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+/** The lab's one line-chart shape: steps (or draws) on x, a few named series on y, no animation (chart-frame.tsx: why it is built this way). */
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { CHART_MARGIN, ChartLegend, useChartSize, useStagedData } from "./chart-frame";
 
 export interface Series {
   key: string;
@@ -11,18 +12,16 @@ export interface Series {
   dots?: boolean;
 }
 
-const H = 260;
-export const CHART_BOX = { width: "100%" as const, height: H, initialDimension: { width: 560, height: H } };
-export const CHART_MARGIN = { top: 10, right: 20, bottom: 25, left: 10 };
-
 export function SeriesLineChart(props: { data: object[]; xKey: string; xLabel: string; series: Series[]; yMax?: number }) {
+  const size = useChartSize();
+  const data = useStagedData(props.data);
   return (
-    <ResponsiveContainer {...CHART_BOX}>
-      <LineChart data={props.data} margin={CHART_MARGIN} accessibilityLayer={false}>
+    <>
+      <ChartLegend items={props.series} />
+      <LineChart {...size} data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey={props.xKey} type="number" label={{ value: props.xLabel, position: "insideBottom", offset: -12 }} />
-        {props.yMax === undefined ? <YAxis /> : <YAxis domain={[0, props.yMax]} allowDataOverflow />}
-        <Legend verticalAlign="top" />
+        <XAxis dataKey={props.xKey} type="number" interval={0} label={{ value: props.xLabel, position: "insideBottom", offset: -12 }} />
+        {props.yMax === undefined ? <YAxis interval={0} /> : <YAxis domain={[0, props.yMax]} allowDataOverflow interval={0} />}
         {props.series.map((s) => (
           <Line
             key={s.key}
@@ -36,6 +35,6 @@ export function SeriesLineChart(props: { data: object[]; xKey: string; xLabel: s
           />
         ))}
       </LineChart>
-    </ResponsiveContainer>
+    </>
   );
 }

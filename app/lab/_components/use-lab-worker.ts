@@ -14,7 +14,7 @@ import type { RunRequest, WorkerMessage } from "@/lib/lab/worker-protocol";
 export type LabState =
   | { status: "idle" }
   | { status: "running"; fraction: number }
-  | { status: "done"; result: ExperimentResult; ms: number; layer: RunRequest["layer"]; seed: number }
+  | { status: "done"; result: ExperimentResult; ms: number; layer: RunRequest["layer"]; seed: number; dataset: RunRequest["dataset"] }
   | { status: "error"; message: string; studentCode: boolean }
   | { status: "stopped" };
 
@@ -84,7 +84,7 @@ export function useLabWorker() {
         if (m.type === "progress") setState({ status: "running", fraction: m.fraction });
         else if (m.type === "result") {
           // A transition: React renders the result's tables in slices and keeps the page responsive.
-          startTransition(() => setState({ status: "done", result: m.result, ms: m.ms, layer: request.layer, seed: request.seed }));
+          startTransition(() => setState({ status: "done", result: m.result, ms: m.ms, layer: request.layer, seed: request.seed, dataset: request.dataset }));
           record(request, "completed", m.ms);
           stopWorker();
         } else {

@@ -64,13 +64,17 @@ export function defineAnalyticsSuite(studentCount: number): void {
         expect(actual.meanPercent ?? 0).toBeCloseTo(expected.meanPercent ?? 0, 9);
         for (const q of expected.questions) {
           const got = actual.questions.find((x) => x.questionId === q.questionId);
-          expect({ id: q.questionId, answered: got?.answered, correct: got?.correct, blank: got?.blank }).toEqual({
-            id: q.questionId,
-            answered: q.answered,
-            correct: q.correct,
-            blank: q.blank,
+          const counts = (x: { answered?: number; correct?: number; blank?: number; answeredAll?: number; correctAll?: number }) => ({
+            answered: x.answered,
+            correct: x.correct,
+            blank: x.blank,
+            answeredAll: x.answeredAll,
+            correctAll: x.correctAll,
           });
-          if (got?.options) for (const o of got.options) expect([q.questionId, o.id, o.count]).toEqual([q.questionId, o.id, q.options.get(o.id) ?? 0]);
+          expect({ id: q.questionId, ...counts(got ?? {}) }).toEqual({ id: q.questionId, ...counts(q) });
+          if (got?.options)
+            for (const o of got.options)
+              expect([q.questionId, o.id, o.count, o.countAll]).toEqual([q.questionId, o.id, q.options.get(o.id) ?? 0, q.optionsAll.get(o.id) ?? 0]);
           if (q.discrimination === null) expect(got?.discrimination).toBeNull();
           else expect(got?.discrimination).toBeCloseTo(q.discrimination, 12);
         }

@@ -32,6 +32,8 @@ export function quizOracle(f: ClassFixture, quiz: Quiz) {
   const upper = new Set(groups?.upper.map((s) => s.attemptId));
   const lower = new Set(groups?.lower.map((s) => s.attemptId));
   const firstIds = new Set(firsts.map((a) => a.id));
+  const students = studentIds(f);
+  const submittedIds = new Set(f.attempts.filter((a) => a.quizId === quiz.id && a.status === "submitted" && students.has(a.userId)).map((a) => a.id));
   const questions = quiz.questions.map((q) => {
     const answers = f.answers.filter((a) => a.questionId === q.id && firstIds.has(a.attemptId));
     const correct = answers.filter((a) => a.correct);
@@ -45,6 +47,13 @@ export function quizOracle(f: ClassFixture, quiz: Quiz) {
         for (const id of picked) options.set(id, (options.get(id) ?? 0) + 1);
       }
     }
+    const all = f.answers.filter((a) => a.questionId === q.id && submittedIds.has(a.attemptId));
+    const optionsAll = new Map<string, number>();
+    for (const a of all) {
+      const parsed = JSON.parse(a.response) as { optionIds?: string[]; value?: boolean };
+      const picked = q.type === "true-false" ? [String(parsed.value)] : (parsed.optionIds ?? []);
+      for (const id of picked) optionsAll.set(id, (optionsAll.get(id) ?? 0) + 1);
+    }
     const u = correct.filter((a) => upper.has(a.attemptId)).length;
     const l = correct.filter((a) => lower.has(a.attemptId)).length;
     return {
@@ -53,6 +62,9 @@ export function quizOracle(f: ClassFixture, quiz: Quiz) {
       correct: correct.length,
       options,
       blank,
+      answeredAll: all.length,
+      correctAll: all.filter((a) => a.correct).length,
+      optionsAll,
       discrimination: groups ? (u - l) / groups.size : null,
     };
   });

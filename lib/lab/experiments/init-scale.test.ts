@@ -4,8 +4,8 @@ import { builtInBatchNorm } from "../server/builtin-kernel";
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
-describe("experiment 3: initialisation scale (20 seeds)", () => {
-  const outcomes = SEEDS.map((seed) => runInitScaleExperiment({ seed, kernel: builtInBatchNorm }, [0.01, 1]).scales);
+describe.each(["spirals", "iris"] as const)("experiment 3: initialisation scale on %s (20 seeds)", (dataset) => {
+  const outcomes = SEEDS.map((seed) => runInitScaleExperiment({ seed, kernel: builtInBatchNorm, dataset }, [0.01, 1]).scales);
 
   for (const [index, scale] of [
     [0, 0.01],

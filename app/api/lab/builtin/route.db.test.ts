@@ -1,12 +1,11 @@
 // GET /api/lab/builtin against a throw-away SQLite database migrated with the real migrations.
 // The session lookup is replaced (a header names the caller); everything after it is the real route.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase } from "@/lib/database/testing/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "lab-builtin-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+// SQLite or PostgreSQL, by Vitest project (vitest.config.ts); before anything imports lib/db
+const { dir } = createTestDatabase("lab-builtin");
 
 const USERS: Record<string, { role: string }> = { passed: { role: "student" }, partial: { role: "student" }, teacher: { role: "instructor" } };
 vi.mock("@/lib/auth/auth", () => ({

@@ -34,6 +34,8 @@ export default async function ExerciseAnalyticsPage({ params }: { params: Promis
       </p>
       <h1>{exercise.title}</h1>
       <p>
+        <Link href={`/instructor/exercises/${exercise.id}/preview`}>Preview: tests, reference, mistakes, grade a pasted solution</Link>
+        {" · "}
         <Link href={`/instructor/exercises/${exercise.id}/regrade`}>Regrade submissions against the current content</Link>
       </p>
       <dl className={styles.toolbar} data-testid="exercise-headline">

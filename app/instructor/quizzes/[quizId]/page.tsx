@@ -28,8 +28,8 @@ export default async function QuizAnalyticsPage({ params }: { params: Promise<{ 
         Item analysis over each student&apos;s first submitted attempt ({analysis.students} student{analysis.students === 1 ? "" : "s"}, mean{" "}
         {formatPercent(analysis.meanPercent === null ? null : analysis.meanPercent / 100)}). Discrimination index D = (U − L) / n, where the upper and lower
         groups are the n = {analysis.groupSize} students with the highest and lowest totals (n = round({GROUP_SHARE} × students)), and U, L count who
-        answered the question fully correctly in each group. Every figure is an exact count over all first attempts, made by the database when
-        this page loads (no sampling, at any class size).
+        answered the question fully correctly in each group. Every figure is an exact count over all first attempts (no sampling, at any class
+        size), kept up to date as each attempt is submitted; &ldquo;All attempts&rdquo; counts retakes too.
       </p>
       <ol className="stack" style={{ listStyle: "none", padding: 0 }}>
         {analysis.questions.map((q, index) => (
@@ -38,7 +38,8 @@ export default async function QuizAnalyticsPage({ params }: { params: Promise<{ 
               {index + 1}. {q.prompt}
             </h2>
             <p style={{ margin: 0 }}>
-              <span data-testid="percent-correct">{formatPercent(q.percentCorrect)} correct</span> ({q.correct} of {q.answered}) · discrimination{" "}
+              <span data-testid="percent-correct">{formatPercent(q.percentCorrect)} correct</span> ({q.correct} of {q.answered}; all attempts{" "}
+              {formatPercent(q.answeredAll ? q.correctAll / q.answeredAll : null)}) · discrimination{" "}
               <span data-testid="discrimination">{formatIndex(q.discrimination)}</span> ({describeDiscrimination(q.discrimination)})
               {q.lesson && (
                 <>
@@ -57,6 +58,7 @@ export default async function QuizAnalyticsPage({ params }: { params: Promise<{ 
                       <th scope="col">Key</th>
                       <th scope="col">Chosen by</th>
                       <th scope="col">Share</th>
+                      <th scope="col">All attempts</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -66,6 +68,7 @@ export default async function QuizAnalyticsPage({ params }: { params: Promise<{ 
                         <td>{o.correct ? "correct" : "distractor"}</td>
                         <td>{o.count}</td>
                         <td>{formatPercent(o.share)}</td>
+                        <td>{formatPercent(o.shareAll)}</td>
                       </tr>
                     ))}
                     {q.blank > 0 && (
@@ -74,6 +77,7 @@ export default async function QuizAnalyticsPage({ params }: { params: Promise<{ 
                         <td>—</td>
                         <td>{q.blank}</td>
                         <td>{formatPercent(q.answered ? q.blank / q.answered : null)}</td>
+                        <td>—</td>
                       </tr>
                     )}
                   </tbody>

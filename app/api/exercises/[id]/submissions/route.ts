@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { retryWhileDatabaseRestarts } from "@/lib/database/resilient-pool";
 import { route } from "@/lib/http/route";
 import { clientAddressOf } from "@/lib/security/client-address";
 import { createSubmission } from "@/lib/submissions/create-submission";
@@ -17,7 +18,9 @@ const params = z.object({ id: z.string() });
  */
 export const POST = route({ access: "signed-in", params }, async ({ request, user, params, json }) => {
   const submitter = { id: user.id, address: clientAddressOf(request) };
-  const submission = await createSubmission(submitter, params.id, await json());
+  const body = await json();
+  // keyed by clientRequestId, so it may run again when PostgreSQL restarted under it
+  const submission = await retryWhileDatabaseRestarts(() => createSubmission(submitter, params.id, body));
   return NextResponse.json(submission, { status: 200 });
 });
 

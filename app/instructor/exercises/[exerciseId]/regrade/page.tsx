@@ -31,7 +31,8 @@ export default async function RegradePage({ params }: { params: Promise<{ exerci
   return (
     <div className="stack">
       <p>
-        <Link href={`/instructor/exercises/${exercise.id}`}>← {exercise.title}</Link>
+        <Link href={`/instructor/exercises/${exercise.id}`}>← {exercise.title}</Link> ·{" "}
+        <Link href={`/instructor/exercises/${exercise.id}/preview`}>Preview</Link>
       </p>
       <h1>Regrade: {exercise.title}</h1>
       <p data-testid="stale-count">
