@@ -15,6 +15,8 @@ export { GradeReportSchema } from "./contract/schema";
 export { newGradingSeed } from "./content/hidden-tests";
 /** Compiling without grading: the lab runs a student's own batch norm in the browser (lib/lab/server). */
 export { compileSubmission } from "./engine/compile";
+/** for other child processes that must yield to students' gradings (the instructor preview) */
+export { setWorkerNice } from "./pool/worker-priority";
 
 // One pool per process, kept on globalThis: Next.js bundles instrumentation.ts
 // and the route handlers as separate module graphs, and a module-level
