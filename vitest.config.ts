@@ -15,7 +15,13 @@ const DATABASE_TESTS = [
 ];
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      // the marker is a no-op outside Next.js (tsconfig.json says the same for tsx)
+      "server-only": fileURLToPath(new URL("./node_modules/next/dist/compiled/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     environment: "node",
     // the content manifest the app reads, built once from exercises/ (lib/content/testing/global-manifest.ts)

@@ -22,9 +22,21 @@ function filesUnder(dir: string, match: (name: string) => boolean): string[] {
 
 const routeFiles = filesUnder("app", (n) => n === "route.ts");
 const methodsOf = (source: string) =>
-  [...source.matchAll(/export\s+(?:async\s+function\s+(GET|POST|PUT|PATCH|DELETE)\b|const\s*\{\s*([A-Z,\s]+)\s*\})/g)].flatMap((m) =>
-    m[1] ? [m[1]] : m[2].split(",").map((s) => s.trim()),
+  [...source.matchAll(/export\s+(?:async\s+function\s+(GET|POST|PUT|PATCH|DELETE)\b|const\s+(GET|POST|PUT|PATCH|DELETE)\s*=|const\s*\{\s*([A-Z,\s]+)\s*\})/g)].flatMap((m) =>
+    m[1] ? [m[1]] : m[2] ? [m[2]] : m[3].split(",").map((s) => s.trim()),
   );
+/** The options object of `export const METHOD = route({ ... }, handler)`, as source text. */
+function routeOptionsOf(source: string, method: string): string | null {
+  const start = source.indexOf(`export const ${method} = route(`);
+  if (start < 0) return null;
+  const open = source.indexOf("{", start);
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === "{") depth++;
+    if (source[i] === "}" && --depth === 0) return source.slice(open, i + 1);
+  }
+  return null;
+}
 const WRITE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // better-auth's catch-all checks Origin itself; health is public by design.
 const LIBRARY_ROUTES = new Set(["app/api/auth/[...all]/route.ts"]);
@@ -44,19 +56,19 @@ describe("route handlers", () => {
     }
   });
 
-  it.each(routeFiles.filter((f) => !LIBRARY_ROUTES.has(f)))("%s: write methods refuse cross-origin requests first", (file) => {
+  // The wrapper refuses cross-origin writes before anything else and authenticates next (lib/http/route.test.ts).
+  it.each(routeFiles.filter((f) => !LIBRARY_ROUTES.has(f)))("%s: every method goes through the route wrapper (same-origin check first)", (file) => {
     const source = readFileSync(file, "utf8");
-    for (const method of methodsOf(source).filter((m) => WRITE.has(m))) {
-      const body = source.slice(source.indexOf(`function ${method}(`));
-      const firstStatement = body.slice(body.indexOf("{", body.indexOf(")")) + 1).trim();
-      expect(firstStatement.startsWith("const crossOrigin = refuseCrossOrigin(request);"), `${method} ${file}`).toBe(true);
-    }
+    expect(source).toContain('import { route } from "@/lib/http/route";');
+    for (const method of methodsOf(source)) expect(routeOptionsOf(source, method), `${method} ${file}`).not.toBeNull();
   });
 
   it.each(routeFiles.filter((f) => !PUBLIC_ROUTES.has(f)))("%s: authenticates every request", (file) => {
     const source = readFileSync(file, "utf8");
-    expect(source).toMatch(/await authenticateRequest\(request/);
-    if (file.startsWith("app/api/instructor/")) expect(source).toContain('authenticateRequest(request, { role: "instructor" })');
+    for (const method of methodsOf(source)) {
+      const access = routeOptionsOf(source, method)?.match(/access: "([a-z-]+)"/)?.[1];
+      expect(access, `${method} ${file}`).toMatch(file.startsWith("app/api/instructor/") ? /^instructor$/ : /^(signed-in|instructor)$/);
+    }
   });
 
   it("lists every matrix row with an answer for all four callers, and marks every write as state-changing", () => {

@@ -12,9 +12,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { gradeInProcess } from "@/grader/grade";
-import { listExerciseFolders, loadExercise } from "@/grader/load-exercise";
-import type { Language } from "@/grader/schema";
+import { gradeInProcess } from "@/grader/engine/grade";
+import { listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
+import type { Language } from "@/grader/contract/schema";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 

@@ -8,8 +8,8 @@
  * grader's catalog.)
  */
 import { describe, expect, it } from "vitest";
-import { gradeInProcess } from "@/grader/grade";
-import { loadExercise } from "@/grader/load-exercise";
+import { gradeInProcess } from "@/grader/engine/grade";
+import { loadExercise } from "@/grader/content/load-exercise";
 
 const STATS: Record<string, string> = {
   welford: `function stats(a) {

@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { gradeInProcess } from "@/grader/grade";
-import { listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { gradeInProcess } from "@/grader/engine/grade";
+import { listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const exerciseIds = await listExerciseFolders(root);

@@ -7,8 +7,8 @@
  * spliced into the same solution template, in JavaScript.
  */
 import { describe, expect, it } from "vitest";
-import { gradeInProcess } from "@/grader/grade";
-import { listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { gradeInProcess } from "@/grader/engine/grade";
+import { listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 
 /** Only exercises the course still has: removing one must not break this file. */
 const present = new Set(await listExerciseFolders());

@@ -6,7 +6,8 @@
  * "not your fault" (student faults are the student's verdict), and nothing of
  * the grader (`__grader`, the harness's source).
  */
-import type { GradeReport } from "./schema";
+import type { GradeReport } from "./contract/schema";
+import type { Mode } from "./contract/vocabulary";
 
 export interface FixtureCase {
   file: string;
@@ -14,7 +15,7 @@ export interface FixtureCase {
   exercise?: string;
   /** what the case proves (the issue's item in brackets) */
   title: string;
-  mode?: "run" | "submit";
+  mode?: Mode;
   /** appended to the file's text before grading */
   append?: string;
   passes?: boolean;

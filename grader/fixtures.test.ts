@@ -10,8 +10,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixtureCases } from "./fixture-cases";
 import { type GradeReport, gradeSubmission, graderStats, shutdownGrader } from "./index";
-import { MAX_REPORT_BYTES } from "./report-caps";
-import { HARNESS_SOURCE } from "./sandbox-harness";
+import { MAX_REPORT_BYTES } from "./engine/report-caps";
+import { HARNESS_SOURCE } from "./engine/sandbox-harness";
+import type { Mode } from "./contract/vocabulary";
 
 // These fixtures check verdicts, not scheduling. Time limits are wall-clock,
 // and Vitest runs other CPU-bound test files beside this one: a worker dropped
@@ -21,7 +22,7 @@ process.env.GRADER_DEPRIORITIZE_AFTER_MS = "5000";
 
 const dir = path.join(process.cwd(), "grader", "fixtures");
 
-async function grade(file: string, mode: "run" | "submit" = "submit", append = "", exerciseId = "batchnorm-forward"): Promise<GradeReport> {
+async function grade(file: string, mode: Mode = "submit", append = "", exerciseId = "batchnorm-forward"): Promise<GradeReport> {
   const code = (await readFile(path.join(dir, file), "utf8")) + append;
   const report = await gradeSubmission({ exerciseId, code, language: file.endsWith(".js.txt") ? "javascript" : "typescript", mode });
   expect(Buffer.byteLength(JSON.stringify(report)), `${file}: report size`).toBeLessThanOrEqual(MAX_REPORT_BYTES);
@@ -31,7 +32,7 @@ async function grade(file: string, mode: "run" | "submit" = "submit", append = "
 const statuses = (r: GradeReport) => r.tests.map((t) => t.status);
 
 function cli(file: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--no-node-snapshot", "grader/cli.ts", "batchnorm-forward", file, ...args], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--no-node-snapshot", "grader/cli/cli.ts", "batchnorm-forward", file, ...args], {
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -19,10 +19,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { publicReport } from "@/lib/submissions/submission-view";
-import { gradeInProcess } from "./grade";
-import { hiddenTestsFor } from "./hidden-tests";
-import { type LoadedExercise, loadExercise } from "./load-exercise";
-import { type GradeReport, GradeReportSchema, HIDDEN_MESSAGES, type ResolvedTest } from "./schema";
+import { gradeInProcess } from "./engine/grade";
+import { hiddenTestsFor } from "./content/hidden-tests";
+import { type LoadedExercise, loadExercise } from "./content/load-exercise";
+import { type GradeReport, GradeReportSchema, HIDDEN_MESSAGES, type ResolvedTest } from "./contract/schema";
 
 const dir = path.join(process.cwd(), "grader", "fixtures", "hidden");
 const PROBE_SEED = "00c0ffee00c0ffee";
@@ -287,7 +287,7 @@ describe("hidden hints: fixed author text, shown alike by the grader, the CLI an
     expect(passed.tests.filter((t) => t.visibility === "hidden").every((t) => t.hint === undefined)).toBe(true);
 
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "--no-node-snapshot", "grader/cli.ts", "batchnorm-forward", "exercises/batchnorm-forward/starter.ts", ...args], {
+      spawnSync(process.execPath, ["--import", "tsx", "--no-node-snapshot", "grader/cli/cli.ts", "batchnorm-forward", "exercises/batchnorm-forward/starter.ts", ...args], {
         encoding: "utf8",
         timeout: 60_000,
       }).stdout;

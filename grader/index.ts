@@ -5,14 +5,18 @@
  * about an exercise comes from the content manifest (lib/content/manifest.ts).
  */
 import path from "node:path";
-import { ExerciseFormatError, UnknownExerciseError } from "./load-exercise";
-import { GraderBusyError, GraderJobError, GraderPool } from "./pool";
-import { type GradeReport, type GradeRequest, GradeRequestSchema } from "./schema";
+import { ExerciseFormatError, UnknownExerciseError } from "./content/load-exercise";
+import { GraderBusyError, GraderJobError, GraderPool } from "./pool/pool";
+import { type GradeReport, type GradeRequest, GradeRequestSchema } from "./contract/schema";
 
 export { GraderBusyError, GraderJobError, UnknownExerciseError, ExerciseFormatError };
 export type { GradeReport, GradeRequest };
-export { GradeReportSchema } from "./schema";
-export { newGradingSeed } from "./hidden-tests";
+export { GradeReportSchema } from "./contract/schema";
+export { newGradingSeed } from "./content/hidden-tests";
+/** Compiling without grading: the lab runs a student's own batch norm in the browser (lib/lab/server). */
+export { compileSubmission } from "./engine/compile";
+/** for other child processes that must yield to students' gradings (the instructor preview) */
+export { setWorkerNice } from "./pool/worker-priority";
 
 // One pool per process, kept on globalThis: Next.js bundles instrumentation.ts
 // and the route handlers as separate module graphs, and a module-level

@@ -80,7 +80,7 @@ export function constant(rows: number, cols: number, value: number): number[][] 
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => value));
 }
 
-// ---- test case shapes (validated at load time by grader/schema.ts) ----
+// ---- test case shapes (validated at load time by grader/contract/schema.ts) ----
 
 export type Visibility = "public" | "hidden";
 export interface Tolerance {

@@ -9,7 +9,7 @@
  * lesson/quiz content checks, prints a per-exercise table and exits 1 on any
  * problem. Runs in CI.
  */
-import { ExerciseFormatError, listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { ExerciseFormatError, listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 import { checkExerciseLinks } from "@/lib/content/check-content";
 import { staleSummaryWarning } from "./course-summary/course-summary";
 import { loadCourse } from "@/lib/content/course";

@@ -9,9 +9,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { exercisesRoot } from "@/grader/content-root";
+import { exercisesRoot } from "@/grader/content/content-root";
+import { KEBAB_ID, LANGUAGES } from "@/grader/contract/vocabulary";
 
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function fail(message: string): never {
   process.stderr.write(`exercise:new: ${message}\nusage: npm run exercise:new -- <id> --module <module-id> [--title "Title"]\n`);
@@ -30,7 +30,7 @@ function parseArgs(argv: string[]): { id: string; module: string; title: string 
   }
   if (positional.length !== 1) fail("expected one exercise id");
   const [id] = positional;
-  if (!KEBAB.test(id) || id.length > 60) fail(`"${id}" is not a kebab-case id (a-z, 0-9, single dashes)`);
+  if (!KEBAB_ID.test(id) || id.length > 60) fail(`"${id}" is not a kebab-case id (a-z, 0-9, single dashes)`);
   if (!module) fail("--module <module-id> is required (a module of exercises/course.json)");
   return { id, module, title: title || id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()) };
 }
@@ -58,7 +58,7 @@ function listInModule(courseFile: string, moduleId: string, id: string): { lesso
 function files(id: string, entry: string, title: string, lesson: string): Record<string, string> {
   const signature = `export function ${entry}(x: number[][]): number[][]`;
   return {
-    "exercise.json": `${JSON.stringify({ id, title, kind: "function", entry, languages: ["typescript", "javascript"], lesson: `/lessons/${lesson}`, params: ["x"] }, null, 2)}\n`,
+    "exercise.json": `${JSON.stringify({ id, title, kind: "function", entry, languages: LANGUAGES, lesson: `/lessons/${lesson}`, params: ["x"] }, null, 2)}\n`,
     "prompt.md": `# ${title}\n\nTODO(author): what the student computes and why, in the course's conventions\n(docs/conventions.md). Fix the API exactly:\n\n\`\`\`ts\n${signature}\n\`\`\`\n\nTODO(author): the math, the shapes, what counts as invalid input, and a\nworked example in a \`ts example\` fence (exercises:check verifies it).\n`,
     "starter.ts": `// What the editor opens with: it must compile and fail the tests.\n${signature} {\n  // TODO: your code here\n  return x;\n}\n`,
     "reference.ts": `// TODO(author): the clearest correct solution. Never modify the inputs.\n${signature} {\n  throw new Error("TODO(author): write the reference solution of ${id}");\n}\n`,

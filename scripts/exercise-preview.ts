@@ -12,8 +12,9 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { authorRows } from "@/grader/author-view";
-import { loadExercise } from "@/grader/load-exercise";
+import { authorRows } from "@/grader/cli/author-view";
+import { loadExercise } from "@/grader/content/load-exercise";
+import { isKebabId } from "@/grader/contract/vocabulary";
 import { loadCourse } from "@/lib/content/course";
 import type { ExercisePreview } from "@/lib/authoring/preview-schema";
 import { checkExercise, checkerSeeds } from "./exercises-check/check-exercise";
@@ -22,7 +23,7 @@ import { gradeSource } from "./exercises-check/grade-source";
 const SEEDS = Number(process.env.PREVIEW_SEEDS ?? 20);
 
 async function main(id: string | undefined): Promise<void> {
-  if (!id || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new Error("usage: tsx scripts/exercise-preview.ts <exercise-id>");
+  if (!id || !isKebabId(id)) throw new Error("usage: tsx scripts/exercise-preview.ts <exercise-id>");
   const started = performance.now();
   const exercise = await loadExercise(id);
   const seeds = checkerSeeds(SEEDS);

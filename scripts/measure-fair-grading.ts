@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { type GradeRequest, graderStats, gradeSubmission, shutdownGrader } from "../grader";
 import { gradeFairly } from "../lib/submissions/fair-grading";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 const poolOnly = process.argv.includes("--pool-only");
 const abuse = !process.argv.includes("--no-abuse");
@@ -19,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const correct = readFileSync("exercises/batchnorm-forward/reference.ts", "utf8");
 const slow = "export function batchnormForward(...args: unknown[]): any {\n  const end = Date.now() + 950; while (Date.now() < end) {} return null as any;\n}\n";
-const request = (code: string, mode: "run" | "submit"): GradeRequest => ({ exerciseId: "batchnorm-forward", code, language: "typescript", mode });
+const request = (code: string, mode: Mode): GradeRequest => ({ exerciseId: "batchnorm-forward", code, language: "typescript", mode });
 
 // Warm-up: workers started and warm before anything is measured.
 await Promise.all(Array.from({ length: 6 }, (_, i) => grade(`warm${i}`, request(correct, "submit"))));

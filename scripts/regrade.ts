@@ -8,7 +8,7 @@
  * manifest (`npm run content:build` after editing the exercise).
  */
 import path from "node:path";
-import { exerciseContentHash } from "@/grader/content-hash";
+import { exerciseContentHash } from "@/grader/content/content-hash";
 import { shutdownGrader } from "@/grader";
 import { findExercise } from "@/lib/content/manifest";
 import { contentRoot } from "@/lib/content/paths";

@@ -22,6 +22,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import seedrandom from "seedrandom";
 import { z } from "zod";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 const argsSchema = z.object({
   students: z.coerce.number().int().min(1).max(100_000).default(500),
@@ -47,7 +48,7 @@ const { db } = await import("../lib/db");
 const { seedDemoData } = await import("../prisma/seed");
 const { loadCourseItems } = await import("../lib/analytics/course-items");
 const { loadQuiz } = await import("../lib/quiz/load-quiz");
-const { loadExercise } = await import("../grader/load-exercise");
+const { loadExercise } = await import("../grader/content/load-exercise");
 const { ITEM_TALLY_BACKFILL } = await import("../lib/analytics/tallies/backfill");
 const { QUIZ_TALLY_BACKFILL } = await import("../lib/analytics/tallies/quiz-backfill");
 
@@ -101,7 +102,7 @@ const counts = { users: 0, lessons: 0, attempts: 0, answers: 0, submissions: 0, 
 const CODE = `export function solution(x: number[][]) {\n${"  // a student's implementation, padded to a realistic size\n".repeat(20)}  return x;\n}\n`;
 
 type ReportTest = { id: string; name: string; visibility: "public" | "hidden"; status: string; points: number };
-function report(exerciseId: string, mode: "run" | "submit", tests: ReportTest[], mistakes: { id: string; message: string; lesson: string }[], ms: number) {
+function report(exerciseId: string, mode: Mode, tests: ReportTest[], mistakes: { id: string; message: string; lesson: string }[], ms: number) {
   const max = tests.reduce((s, t) => s + t.points, 0);
   const got = tests.filter((t) => t.status === "passed").reduce((s, t) => s + t.points, 0);
   const status = tests.every((t) => t.status === "passed") ? "passed" : "failed";
@@ -176,7 +177,7 @@ function writeStudent(n: number): void {
     const submits = 1 + Math.floor(random() * 5);
     let passed = false;
     for (let s = 0; s < submits + 1; s++) {
-      const mode: "run" | "submit" = s === 0 ? "run" : "submit";
+      const mode: Mode = s === 0 ? "run" : "submit";
       if (mode === "submit" && passed) break;
       const succeeds = mode === "submit" && chance(0.15 + 0.6 * ability + 0.1 * s);
       const executed = ex.tests.filter((t) => mode === "submit" || t.visibility === "public");

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { courseOutline } from "@/lib/content/manifest";
 import { markLessonRead } from "@/lib/lessons/progress";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
-const lessonIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+const lessonIdSchema = z.string().regex(KEBAB_ID).max(80);
 
 /** Marks a lesson read for the signed-in student. Returns whether it was recorded. */
 export async function markLessonReadAction(lessonId: unknown): Promise<{ ok: boolean }> {

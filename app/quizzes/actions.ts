@@ -5,8 +5,9 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { AttemptNotFoundError, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/attempts";
 import { rawResponsesSchema } from "@/lib/quiz/grade";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
-const quizIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+const quizIdSchema = z.string().regex(KEBAB_ID).max(80);
 const attemptIdSchema = z.string().min(1).max(64);
 /** Set by the form's script to the browser locale's decimal separator; "." without JavaScript. */
 const decimalSchema = z.enum([".", ","]).catch(".");

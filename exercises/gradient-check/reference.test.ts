@@ -7,7 +7,7 @@
  * rely on: a correct dx measures far below 1e-6, the buggy ones far above.
  */
 import { describe, expect, it } from "vitest";
-import { reviveArgs } from "../../grader/function-args";
+import { reviveArgs } from "../../grader/content/function-args";
 import { createRng, matrix, vector } from "../../grader/test-kit";
 import { batchnormBackward } from "../batchnorm-backward/reference";
 import { batchnormBackward as dropsMeanPath } from "../batchnorm-backward/mistakes/dropped-mean-path";

@@ -2,7 +2,7 @@
  * Tests for gradient-check. The student's checker is graded two ways:
  *  - directly: gradCheck's numerical gradient against the reference's on the
  *    same function (built from the grader's function catalog, see
- *    grader/function-args.ts), and relError against the reference's;
+ *    grader/content/function-args.ts), and relError against the reference's;
  *  - as a tool: the student's relError applied to the student's own gradCheck
  *    result ($call) and a known analytic gradient (batchnorm-backward's reference and mistakes) — it
  *    must accept the correct batch-norm dx and flag the buggy ones with the

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { reviveArgs } from "../../grader/function-args";
+import { reviveArgs } from "../../grader/content/function-args";
 import { createRng, matrix, vector } from "../../grader/test-kit";
 import { batchnormBackwardCompact } from "../batchnorm-backward-compact/reference";
 import { batchnormBackward as staged } from "../batchnorm-backward/alternatives/mean-form";

@@ -7,8 +7,8 @@
  * exercise so that file's list stays the lead's.)
  */
 import { describe, expect, it } from "vitest";
-import { gradeInProcess } from "@/grader/grade";
-import { loadExercise } from "@/grader/load-exercise";
+import { gradeInProcess } from "@/grader/engine/grade";
+import { loadExercise } from "@/grader/content/load-exercise";
 
 /** Each defines `stats(values) → [mean, biased variance]`. */
 const STATS: Record<string, string> = {

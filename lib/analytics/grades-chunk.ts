@@ -17,6 +17,7 @@
  * figure was slower still (57 aggregates evaluated per tally row: 1,033–1,151
  * rows/s). Memory: one chunk (≈ 150 kB of CSV) at a time.
  */
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { computeTotals, type StudentIdentity, type StudentProgressRow } from "./class-progress";

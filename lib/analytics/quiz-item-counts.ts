@@ -5,6 +5,7 @@
  * responses) or by the few staff users, never by the class, except the
  * index ranges of the first-attempt table, which are narrow and need no join.
  */
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { isStudent, toNumber } from "./sql";

@@ -5,7 +5,7 @@
  * is bounded by that student's own activity.
  */
 import { db } from "@/lib/db";
-import type { GradeReport } from "@/grader/schema";
+import type { GradeReport } from "@/grader/contract/schema";
 import { publicReport } from "@/lib/submissions/submission-view";
 
 export interface StudentQuizAttempt {

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +13,7 @@ export function resolveAuthSecret(): string {
   if (fromEnv) return fromEnv;
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE ?? "prisma/.auth-secret");
   if (existsSync(file)) {
-    // Only the server's user may read it: grading workers run as another user (grader/worker-spawn.ts).
+    // Only the server's user may read it: grading workers run as another user (grader/pool/worker-spawn.ts).
     try {
       chmodSync(file, 0o600);
     } catch {

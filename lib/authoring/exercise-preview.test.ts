@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exerciseContentHash } from "@/grader/content-hash";
+import { exerciseContentHash } from "@/grader/content/content-hash";
 import { exercisePreview } from "./exercise-preview";
 import { authorViewOf } from "./grade-pasted";
 

@@ -8,10 +8,11 @@
  * a reload is a file read, and an edit under exercises/ (a new hash) is
  * recomputed on the next load. Concurrent loads of one version share a run.
  */
+import "server-only";
 import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { setWorkerNice } from "@/grader/worker-priority";
+import { setWorkerNice } from "@/grader";
 import { manifestPath } from "@/lib/content/manifest-path";
 import { type ExercisePreview, ExercisePreviewSchema } from "./preview-schema";
 

@@ -6,9 +6,11 @@
  * preview computed for that seed. Returns both what a student would see (the
  * report filtered exactly like a stored submission's) and the author view.
  */
-import { type GradeReport, gradeSubmission } from "@/grader";
-import type { Language } from "@/grader/schema";
+import "server-only";
+import { type GradeReport, GraderBusyError, gradeSubmission } from "@/grader";
+import type { Language } from "@/grader/contract/vocabulary";
 import { publicReport } from "@/lib/submissions/submission-view";
+import { PreviewError } from "./exercise-preview";
 import type { AuthorRow, ExercisePreview } from "./preview-schema";
 
 export interface PastedGrading {
@@ -26,7 +28,11 @@ export function authorViewOf(preview: ExercisePreview, report: GradeReport): Aut
 }
 
 export async function gradePasted(preview: ExercisePreview, code: string, language: Language): Promise<PastedGrading> {
-  const report = await gradeSubmission({ exerciseId: preview.exerciseId, code, language, mode: "submit", seed: preview.seed });
+  const report = await gradeSubmission({ exerciseId: preview.exerciseId, code, language, mode: "submit", seed: preview.seed }).catch((e: unknown) => {
+    // the page shows PreviewError's message; the grader's own errors stay inside lib/
+    if (e instanceof GraderBusyError) throw new PreviewError("Every grading worker is busy; try again in a moment.");
+    throw e;
+  });
   const student = publicReport(JSON.stringify(report));
   if (!student) throw new Error("the grader's report did not parse");
   return { student, author: authorViewOf(preview, report) };

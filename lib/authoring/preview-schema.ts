@@ -6,7 +6,7 @@
  * into the public manifest.
  */
 import { z } from "zod";
-import { GradeReportSchema } from "@/grader/schema";
+import { GradeReportSchema } from "@/grader/contract/schema";
 
 export const AuthorRowSchema = z.object({
   id: z.string(),

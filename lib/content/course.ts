@@ -7,9 +7,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { contentRoot, formatZodIssues, SAFE_ID } from "./paths";
+import { contentRoot, formatZodIssues } from "./paths";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
-const id = z.string().regex(SAFE_ID, "use kebab-case");
+const id = z.string().regex(KEBAB_ID, "use kebab-case");
 
 export const courseSchema = z
   .object({

@@ -11,7 +11,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { hashFolder } from "@/grader/content-hash";
+import { hashFolder } from "@/grader/content/content-hash";
 import { manifestPath } from "./manifest-path";
 import { contentRoot } from "./paths";
 

@@ -7,10 +7,11 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { contentRoot, SAFE_ID } from "./paths";
+import { contentRoot } from "./paths";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 export async function loadLessonMarkdown(lessonId: string, root = contentRoot()): Promise<string | null> {
-  if (!SAFE_ID.test(lessonId)) return null;
+  if (!KEBAB_ID.test(lessonId)) return null;
   try {
     return await readFile(path.join(root, "lessons", `${lessonId}.md`), "utf8");
   } catch {

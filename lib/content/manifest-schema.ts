@@ -6,9 +6,10 @@
  * scans a real build for them).
  */
 import { z } from "zod";
+import { LanguageSchema } from "@/grader/contract/vocabulary";
 
 const hash = z.string().regex(/^[0-9a-f]{16}$/);
-const language = z.enum(["typescript", "javascript"]);
+const language = LanguageSchema;
 
 export const ManifestExerciseSchema = z.object({
   id: z.string(),
@@ -36,7 +37,7 @@ export const ManifestExerciseSchema = z.object({
   misconceptions: z.array(z.object({ id: z.string(), message: z.string(), lesson: z.string() })),
   totalPoints: z.number(),
   limits: z.object({ callTimeoutMs: z.number(), totalTimeoutMs: z.number(), memoryMb: z.number() }),
-  /** grader/content-hash.ts over the exercise folder: a report stamped with another hash was graded against older content */
+  /** grader/content/content-hash.ts over the exercise folder: a report stamped with another hash was graded against older content */
   contentHash: hash,
 });
 export type ManifestExercise = z.infer<typeof ManifestExerciseSchema>;

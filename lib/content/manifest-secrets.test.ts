@@ -3,9 +3,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hiddenTestsFor } from "@/grader/hidden-tests";
-import { runTrusted } from "@/grader/host-runner";
-import { listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { hiddenTestsFor } from "@/grader/content/hidden-tests";
+import { runTrusted } from "@/grader/engine/host-runner";
+import { listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 import { loadQuiz } from "@/lib/quiz/load-quiz";
 import { buildManifest } from "./build/build-manifest";
 

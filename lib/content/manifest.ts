@@ -11,7 +11,7 @@ import { ContentError } from "./course";
 import { rebuildIfContentChanged } from "./dev-rebuild";
 import { manifestPath } from "./manifest-path";
 import { type Manifest, type ManifestExercise, type ManifestLesson, type ManifestQuiz, ManifestSchema } from "./manifest-schema";
-import { SAFE_ID } from "./paths";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 export type { Manifest, ManifestExercise, ManifestLesson, ManifestQuiz };
 
@@ -32,7 +32,7 @@ export async function getManifest(): Promise<Manifest> {
 
 /** An exercise by id (undefined for an unknown or malformed id). */
 export async function findExercise(id: string): Promise<ManifestExercise | undefined> {
-  if (!SAFE_ID.test(id)) return undefined;
+  if (!KEBAB_ID.test(id)) return undefined;
   const manifest = await getManifest();
   return Object.hasOwn(manifest.exercises, id) ? manifest.exercises[id] : undefined;
 }
@@ -45,12 +45,12 @@ export async function listExercises(): Promise<ManifestExercise[]> {
 
 export async function findLesson(id: string): Promise<ManifestLesson | undefined> {
   const manifest = await getManifest();
-  return SAFE_ID.test(id) && Object.hasOwn(manifest.lessons, id) ? manifest.lessons[id] : undefined;
+  return KEBAB_ID.test(id) && Object.hasOwn(manifest.lessons, id) ? manifest.lessons[id] : undefined;
 }
 
 export async function findQuiz(id: string): Promise<ManifestQuiz | undefined> {
   const manifest = await getManifest();
-  return SAFE_ID.test(id) && Object.hasOwn(manifest.quizzes, id) ? manifest.quizzes[id] : undefined;
+  return KEBAB_ID.test(id) && Object.hasOwn(manifest.quizzes, id) ? manifest.quizzes[id] : undefined;
 }
 
 /** The course outline: modules in order with their lesson, quiz and exercises. */

@@ -3,16 +3,18 @@
  * localStorage at once and here within seconds; on load it restores whichever
  * of the two is newer.
  */
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { CodeSchema, LanguageSchema } from "@/lib/submissions/submission-input";
+import type { Language } from "@/grader/contract/vocabulary";
 
 export const DraftInputSchema = z.object({ code: CodeSchema, language: LanguageSchema });
 export type DraftInput = z.infer<typeof DraftInputSchema>;
 
 export interface DraftView {
   code: string;
-  language: "typescript" | "javascript";
+  language: Language;
   updatedAt: string;
 }
 

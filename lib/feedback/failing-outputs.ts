@@ -3,8 +3,8 @@
  * test's expected/actual values with the grader's own comparison, so what
  * this says always agrees with the table beside it.
  */
-import { compareValues } from "@/grader/compare";
-import type { TestDetail } from "@/grader/schema";
+import { compareValues } from "@/grader/contract/compare";
+import type { TestDetail } from "@/grader/contract/schema";
 
 export type Direction = "too-large" | "too-small" | "mixed" | "not-numbers";
 

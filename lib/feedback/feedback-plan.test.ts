@@ -5,12 +5,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { gradeInProcess } from "@/grader/grade";
-import { loadExercise } from "@/grader/load-exercise";
-import type { GradeReport } from "@/grader/schema";
+import { gradeInProcess } from "@/grader/engine/grade";
+import { loadExercise } from "@/grader/content/load-exercise";
+import type { GradeReport } from "@/grader/contract/schema";
 import { planFeedback } from "./feedback-plan";
+import type { Mode } from "@/grader/contract/vocabulary";
 
-async function grade(exerciseId: string, file: string, mode: "run" | "submit"): Promise<GradeReport> {
+async function grade(exerciseId: string, file: string, mode: Mode): Promise<GradeReport> {
   const exercise = await loadExercise(exerciseId);
   const code = await readFile(path.join(process.cwd(), "exercises", exerciseId, file), "utf8");
   return gradeInProcess(exercise, code, "typescript", mode, { seed: "0123abcd" });

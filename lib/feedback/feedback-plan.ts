@@ -13,7 +13,7 @@
  *   when no public test failed.
  * Pure and browser-safe (it reads only the report).
  */
-import type { GradeReport, TestResult } from "@/grader/schema";
+import type { GradeReport, TestResult } from "@/grader/contract/schema";
 import { type OutputVerdict, outputVerdicts } from "./failing-outputs";
 
 export interface FeedbackPlan {

@@ -3,6 +3,7 @@
  * after hints 0…k−1), each at most once; the first opening time is kept so
  * the instructor can see which hints preceded each submission.
  */
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { SubmissionError } from "@/lib/submissions/submission-error";

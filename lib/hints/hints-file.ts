@@ -3,10 +3,12 @@
  * "## " section per hint, in the order students open them. Server-only: an
  * unopened hint never leaves the server (see hint-opens.ts).
  */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { contentRoot, SAFE_ID } from "@/lib/content/paths";
+import { contentRoot } from "@/lib/content/paths";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 export const MAX_HINTS = 8;
 
@@ -29,7 +31,7 @@ export function parseHints(markdown: string): Hint[] {
 
 /** The exercise's hints, or [] when it has no hints.md. */
 export async function loadHints(exerciseId: string, root = contentRoot()): Promise<Hint[]> {
-  if (!SAFE_ID.test(exerciseId)) return [];
+  if (!KEBAB_ID.test(exerciseId)) return [];
   let markdown: string;
   try {
     markdown = await readFile(path.join(root, exerciseId, "hints.md"), "utf8");

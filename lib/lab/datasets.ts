@@ -21,8 +21,6 @@ export interface Split {
 
 export type DatasetName = "spirals" | "moons" | "blobs" | "iris";
 
-export const datasetNames: DatasetName[] = ["spirals", "moons", "blobs", "iris"];
-
 export function spirals(perClass: number, classes: number, noise: number, rng: Rng): Dataset {
   const x: Matrix = [];
   const y: number[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileSubmission } from "@/grader/compile";
+import { compileSubmission } from "@/grader/engine/compile";
 import { builtInBatchNorm } from "./server/builtin-kernel";
 import { runTestTimeExperiment } from "./experiments/test-time";
 import { type MyBatchNormCode, studentKernel } from "./student-kernel";

@@ -4,6 +4,7 @@
  * submitting grades on the server and records per-question correctness; a
  * retake starts a new attempt. Best and latest scores come from the history.
  */
+import "server-only";
 import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { recordQuizAttemptTallies } from "@/lib/analytics/tallies/quiz-tally";
 import { db } from "@/lib/db";

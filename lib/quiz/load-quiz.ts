@@ -1,13 +1,15 @@
 /** Reads and validates exercises/quizzes/<id>.json. Server only: the result holds the answer key. */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { hashFiles } from "@/grader/content-hash";
+import { hashFiles } from "@/grader/content/content-hash";
 import { ContentError } from "../content/course";
-import { contentRoot, formatZodIssues, SAFE_ID } from "../content/paths";
+import { contentRoot, formatZodIssues } from "../content/paths";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 import { type Quiz, quizSchema } from "./schema";
 
 export async function loadQuiz(quizId: string, root = contentRoot()): Promise<Quiz | null> {
-  if (!SAFE_ID.test(quizId)) return null;
+  if (!KEBAB_ID.test(quizId)) return null;
   const rel = `quizzes/${quizId}.json`;
   let text: string;
   try {
@@ -29,7 +31,7 @@ export async function loadQuiz(quizId: string, root = contentRoot()): Promise<Qu
 
 /** Content hash of a quiz file (the manifest carries the same): stamped on each submitted attempt. */
 export async function quizContentHash(quizId: string, root = contentRoot()): Promise<string | null> {
-  if (!SAFE_ID.test(quizId)) return null;
+  if (!KEBAB_ID.test(quizId)) return null;
   try {
     return hashFiles([{ label: quizId, text: await readFile(path.join(root, "quizzes", `${quizId}.json`), "utf8") }]);
   } catch {

@@ -46,5 +46,3 @@ export function readNumber(raw: string, decimal: DecimalSeparator = "."): ReadNu
   const fraction = /\.(\d*)/.exec(read.text.split(/[eE]/)[0])?.[1] ?? "";
   return { value, problem: null, grouped: read.grouped, decimals: fraction.length };
 }
-
-export const isDecimalSeparator = (v: unknown): v is DecimalSeparator => v === "." || v === ",";

@@ -6,8 +6,9 @@
 import { z } from "zod";
 import { FORMULA_NAMES, FORMULAS } from "./formulas";
 import { wrongMethodNames } from "./wrong-methods";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
-const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use kebab-case: lowercase letters, digits and dashes");
+const idSchema = z.string().regex(KEBAB_ID, "use kebab-case: lowercase letters, digits and dashes");
 const lessonLink = z
   .string()
   .regex(/^\/lessons\/[a-z0-9-]+#[a-z0-9-]+$/, "link as /lessons/<lesson-id>#<anchor>");

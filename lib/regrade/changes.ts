@@ -2,6 +2,7 @@
  * What a regrade changed, per student: every regraded submit whose verdict or
  * score differs, with who submitted it — shown before the results are applied.
  */
+import "server-only";
 import { db } from "@/lib/db";
 
 export interface RegradeChange {

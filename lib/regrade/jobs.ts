@@ -6,6 +6,7 @@
  * be paused (cancel) and resumed. Results are staged rather than written as
  * they come so an instructor sees what changed before any student does.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { GradeReportSchema } from "@/grader";
 import { writeReport } from "@/lib/submissions/store-report";

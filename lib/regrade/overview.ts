@@ -1,4 +1,5 @@
 /** Everything the instructor's regrade page shows for one exercise. */
+import "server-only";
 import { findExercise } from "@/lib/content/manifest";
 import { type RegradeChanges, regradeChanges } from "./changes";
 import { activeJob, latestJob, type RegradeProgress, regradeProgress } from "./jobs";

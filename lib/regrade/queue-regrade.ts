@@ -7,6 +7,7 @@
  * replica or a host stops: the jobs stay in the queue. Pause lets queued jobs
  * finish without grading; resume enqueues what is still pending.
  */
+import "server-only";
 import { newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { findExercise } from "@/lib/content/manifest";

@@ -9,6 +9,7 @@
  * hosts instead, as durable background jobs (queue-regrade.ts): a web replica
  * grades nothing.
  */
+import "server-only";
 import { type GradeReport, type GradeRequest, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeInBackground } from "@/lib/submissions/fair-grading";

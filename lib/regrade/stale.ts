@@ -4,6 +4,7 @@
  * that produced it, and these are the ones a regrade would change. Practice
  * Runs are not regraded (they never reach the dashboards).
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -70,6 +70,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   { file: "app/api/submissions/[id]/route.ts", method: "GET", path: "/api/submissions/{own}", expect: { anonymous: 401, student: 200, otherStudent: 404, instructor: 200 } },
   { file: "app/api/instructor/roster/route.ts", method: "GET", path: "/api/instructor/roster", expect: instructorOnly },
   { file: "app/api/instructor/grades/route.ts", method: "GET", path: "/api/instructor/grades", expect: instructorOnly },
+  { file: "app/api/instructor/dead-letters/route.ts", method: "GET", path: "/api/instructor/dead-letters", expect: instructorOnly },
   { file: "app/api/instructor/exercises/[exerciseId]/route.ts", method: "GET", path: "/api/instructor/exercises/batchnorm-forward", expect: instructorOnly },
   { file: "app/api/instructor/quizzes/[quizId]/route.ts", method: "GET", path: "/api/instructor/quizzes/normalizing-activations", expect: instructorOnly },
   { file: "app/api/instructor/students/[userId]/route.ts", method: "GET", path: "/api/instructor/students/{studentId}", expect: instructorOnly },

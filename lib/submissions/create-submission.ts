@@ -11,6 +11,7 @@
  * stores a second one, also when two copies race (the unique constraint
  * decides, the loser reads the winner's row).
  */
+import "server-only";
 import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { newGradingSeed } from "@/grader";
 import { findExercise, type ManifestExercise } from "@/lib/content/manifest";

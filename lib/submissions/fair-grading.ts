@@ -2,6 +2,7 @@
  * The process-wide fair queue in front of the grader pool (fair-queue.ts),
  * sized from the pool's settings, charging the CPU-time budgets.
  */
+import "server-only";
 import { type GradeReport, type GradeRequest, gradeSubmission } from "@/grader";
 import { gradingBudget } from "@/lib/rate-limit/grading-budget";
 import { FairQueue, type Owner } from "./fair-queue";

@@ -1,5 +1,5 @@
 /**
- * Fair grading in front of the grader pool (grader/pool.ts is FIFO and knows
+ * Fair grading in front of the grader pool (grader/pool/pool.ts is FIFO and knows
  * nothing about users). Every grading passes through here:
  *
  * - at most `perUser` gradings of one user run at once; the rest wait;
@@ -35,6 +35,7 @@
  * thousand submissions never delays a student's Run by more than the one
  * grading it already started.
  */
+import "server-only";
 import { GraderBusyError } from "@/grader";
 
 /** How many recent gradings the median is taken over. */

@@ -3,6 +3,7 @@
  * instructors; anyone else gets null (the API answers 404, so ids of other
  * students' submissions are not confirmed to exist).
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { type SubmissionView, toSubmissionView } from "./submission-view";
 

@@ -12,11 +12,13 @@
  * Hidden inputs come from the submission's stored seed (hiddenSeed), so a
  * retry, a recovery after a restart or a regrade grades the same inputs.
  */
+import "server-only";
 import { type GradeReport, GraderBusyError, newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { gradeFairly } from "./fair-grading";
 import { storeReport } from "./store-report";
 import { SubmissionError } from "./submission-error";
+import type { Language, Mode } from "@/grader/contract/vocabulary";
 
 export const BUSY_RETRY_SECONDS = 5;
 
@@ -47,8 +49,8 @@ async function runGrading(id: string, address?: string): Promise<void> {
     report = await gradeFairly({ userId: row.userId, address }, {
       exerciseId: row.exerciseId,
       code: row.code,
-      language: row.language as "typescript" | "javascript",
-      mode: row.mode as "run" | "submit",
+      language: row.language as Language,
+      mode: row.mode as Mode,
       seed,
     });
   } catch (e) {

@@ -10,6 +10,7 @@
  * GRADING_MODE=in-process|queue overrides the choice (a single server on
  * PostgreSQL without grader hosts can grade in-process).
  */
+import "server-only";
 import { databaseProvider } from "@/lib/database-url";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { gradingBudget } from "@/lib/rate-limit/grading-budget";

@@ -14,6 +14,7 @@
  * (On a database with concurrent transactions the count is a close bound:
  * the per-user rate limit still caps what parallel requests can add.)
  */
+import "server-only";
 import type { db } from "@/lib/db";
 
 type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];

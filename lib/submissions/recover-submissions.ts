@@ -4,6 +4,7 @@
  * process, so it is put back to `queued` first. Runs one at a time so the
  * backlog never fills the grader's queue while students are submitting.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { BUSY_RETRY_SECONDS, gradeStoredSubmission } from "./grade-submission";
 import { SubmissionError } from "./submission-error";

@@ -5,6 +5,7 @@
  * report names, and (for a submit) the dashboards' tally — so analytics never
  * see half a submission. Used by grading and by applying a regrade.
  */
+import "server-only";
 import type { GradeReport } from "@/grader";
 import { refreshItemTally } from "@/lib/analytics/tallies/item-tally";
 import { db } from "@/lib/db";

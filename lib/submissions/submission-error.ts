@@ -2,6 +2,8 @@
  * Failures a caller of the submission pipeline can act on, each with the HTTP
  * status the API answers with. The UI shows `message` as is.
  */
+import { HttpError, type HttpErrorExtra } from "@/lib/http/http-error";
+
 export type SubmissionErrorCode = "invalid" | "too-large" | "unknown-exercise" | "conflict" | "rate-limited" | "busy" | "not-found";
 
 const STATUS: Record<SubmissionErrorCode, number> = {
@@ -14,15 +16,10 @@ const STATUS: Record<SubmissionErrorCode, number> = {
   "not-found": 404,
 };
 
-export class SubmissionError extends Error {
+export class SubmissionError extends HttpError {
   override name = "SubmissionError";
-  readonly status: number;
-  constructor(
-    readonly code: SubmissionErrorCode,
-    message: string,
-    readonly extra: { retryAfterSeconds?: number; submissionId?: string } = {},
-  ) {
-    super(message);
-    this.status = STATUS[code];
+  declare readonly code: SubmissionErrorCode;
+  constructor(code: SubmissionErrorCode, message: string, extra: HttpErrorExtra = {}) {
+    super(STATUS[code], code, message, extra);
   }
 }

@@ -3,6 +3,7 @@
  * calls): validated before anything is stored.
  */
 import { z } from "zod";
+import { KEBAB_ID, LANGUAGES, MODES } from "@/grader/contract/vocabulary";
 
 /** Student code is capped at 64 KB of UTF-8 (the grader's own cap is looser). */
 export const MAX_CODE_BYTES = 64 * 1024;
@@ -11,10 +12,8 @@ export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-export const LanguageSchema = z.enum(["typescript", "javascript"], {
-  error: 'language must be "typescript" or "javascript"',
-});
-export const ModeSchema = z.enum(["run", "submit"], { error: 'mode must be "run" or "submit"' });
+export const LanguageSchema = z.enum(LANGUAGES, { error: `language must be ${LANGUAGES.map((l) => `"${l}"`).join(" or ")}` });
+export const ModeSchema = z.enum(MODES, { error: `mode must be ${MODES.map((m) => `"${m}"`).join(" or ")}` });
 
 export const CodeSchema = z
   .string({ error: "code must be a string" })
@@ -31,4 +30,4 @@ export const SubmissionInputSchema = z.object({
 export type SubmissionInput = z.infer<typeof SubmissionInputSchema>;
 
 /** Exercise ids are kebab-case; anything else is unknown without touching the disk. */
-export const ExerciseIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const ExerciseIdSchema = z.string().regex(KEBAB_ID);

@@ -4,7 +4,7 @@
  * graders (free-text messages, details, per-test timing).
  */
 import { describe, expect, it } from "vitest";
-import { HIDDEN_MESSAGES } from "@/grader/schema";
+import { HIDDEN_MESSAGES } from "@/grader/contract/schema";
 import { publicReport } from "./submission-view";
 
 const report = (tests: unknown[]) =>

@@ -1,13 +1,14 @@
 /**
  * What a browser may see of a stored submission. The stored report is parsed
  * again (never trusted blindly) and every hidden test entry is rebuilt from
- * its status and failure category alone (grader/schema.ts: fixed message,
+ * its status and failure category alone (grader/contract/schema.ts: fixed message,
  * the author's hint when it did not pass), whatever a stored report holds —
  * including reports of older graders whose hidden messages carried more.
  * The submission's hidden seed is never part of the view.
  */
 import { type GradeReport, GradeReportSchema } from "@/grader";
-import { type FailureCategory, FailureCategorySchema, HIDDEN_MESSAGES, TestStatusSchema } from "@/grader/schema";
+import { type FailureCategory, FailureCategorySchema, HIDDEN_MESSAGES } from "@/grader/contract/schema";
+import { type Language, type Mode, type SubmissionStatus, TestStatusSchema } from "@/grader/contract/vocabulary";
 
 export interface SubmissionRow {
   id: string;
@@ -25,9 +26,9 @@ export interface SubmissionRow {
 export interface SubmissionView {
   id: string;
   exerciseId: string;
-  status: "queued" | "running" | "graded" | "error";
-  mode: "run" | "submit";
-  language: "typescript" | "javascript";
+  status: SubmissionStatus;
+  mode: Mode;
+  language: Language;
   verdict: string | null;
   score: number | null;
   gradingMs: number | null;

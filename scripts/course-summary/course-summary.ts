@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 import { loadCourse } from "@/lib/content/course";
 import { figureIds, loadLessonMarkdown } from "@/lib/content/lessons";
 import { loadHints } from "@/lib/hints/hints-file";

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type LoadedExercise, loadExercise } from "@/grader/load-exercise";
-import type { GradeReport } from "@/grader/schema";
+import { type LoadedExercise, loadExercise } from "@/grader/content/load-exercise";
+import type { GradeReport } from "@/grader/contract/schema";
 import { checkExercise, checkerSeeds, fixedHiddenTests, type GradeSource } from "./check-exercise";
 import { confusionMatrix } from "./confusion-matrix";
 

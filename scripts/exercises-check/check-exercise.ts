@@ -2,7 +2,7 @@
  * Checks one exercise end to end by grading real source files exactly as a
  * student submission would be graded (compiled, run in the sandbox, compared
  * with the reference), under several grading seeds (hidden inputs change with
- * the seed, see grader/hidden-tests.ts): the reference must pass every test
+ * the seed, see grader/content/hidden-tests.ts): the reference must pass every test
  * on every seed, the starter must compile and fail, every known mistake must
  * fail at least one HIDDEN test on every seed (a mistake that only public
  * tests catch would let a student tune against the visible data), grading
@@ -12,9 +12,9 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { hiddenTestsFor } from "@/grader/hidden-tests";
-import type { LoadedExercise } from "@/grader/load-exercise";
-import type { GradeReport, Language } from "@/grader/schema";
+import { hiddenTestsFor } from "@/grader/content/hidden-tests";
+import type { LoadedExercise } from "@/grader/content/load-exercise";
+import type { GradeReport, Language } from "@/grader/contract/schema";
 import { nonFiniteExpectations } from "./non-finite-expected";
 import { checkPromptExamples } from "./prompt-example";
 import { authorPlaceholders } from "./author-placeholders";
@@ -67,8 +67,6 @@ export interface ExerciseCheck {
   errors: string[];
   warnings: string[];
 }
-
-export const languageOf = (file: string): Language => (file.endsWith(".js") ? "javascript" : "typescript");
 
 function failing(report: GradeReport, visibility: "public" | "hidden"): string[] {
   return report.tests.filter((t) => t.visibility === visibility && t.status !== "passed").map((t) => t.id);

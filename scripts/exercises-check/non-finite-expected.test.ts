@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type LoadedExercise, loadExercise } from "@/grader/load-exercise";
+import { type LoadedExercise, loadExercise } from "@/grader/content/load-exercise";
 import { checkerSeeds } from "./check-exercise";
 import { nonFiniteExpectations, nonFinitePath } from "./non-finite-expected";
 

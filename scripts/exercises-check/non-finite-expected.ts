@@ -5,15 +5,15 @@
  * non-finite expected value fails the checker, unless the test says it is
  * meant (`expectNonFinite: true` in tests.ts).
  */
-import { executedTests } from "@/grader/hidden-tests";
-import type { LoadedExercise } from "@/grader/load-exercise";
-import { trustedOutcome } from "@/grader/misconceptions";
+import { executedTests } from "@/grader/content/hidden-tests";
+import type { LoadedExercise } from "@/grader/content/load-exercise";
+import { trustedOutcome } from "@/grader/engine/misconceptions";
+import { NON_FINITE_MARKERS } from "@/grader/contract/vocabulary";
 
-const MARKERS = new Set(["__NaN__", "__Infinity__", "__-Infinity__"]);
 
 /** The first path in `value` that holds a non-finite number (as the harness encodes it), or null. */
 export function nonFinitePath(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return MARKERS.has(value) ? path || "(the result)" : null;
+  if (typeof value === "string") return Object.hasOwn(NON_FINITE_MARKERS, value) ? path || "(the result)" : null;
   if (value === null || typeof value !== "object") return null;
   for (const [key, inner] of Object.entries(value)) {
     const found = nonFinitePath(inner, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);

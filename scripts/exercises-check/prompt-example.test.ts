@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type LoadedExercise, listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { type LoadedExercise, listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 import { checkPromptExamples, promptExamples } from "./prompt-example";
 
 const withPrompt = async (prompt: string): Promise<LoadedExercise> => ({ ...(await loadExercise("batchnorm-forward")), prompt });

@@ -8,7 +8,7 @@
  * exercise's tolerance; `≈` to the digits printed. Comment lines whose value
  * is not JSON are explanation and are left alone.
  */
-import type { LoadedExercise } from "@/grader/load-exercise";
+import type { LoadedExercise } from "@/grader/content/load-exercise";
 
 export interface PromptExample {
   /** line of the fence in prompt.md (1-based) */

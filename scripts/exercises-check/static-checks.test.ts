@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LoadedExercise } from "@/grader/load-exercise";
-import type { ResolvedTest } from "@/grader/schema";
+import type { LoadedExercise } from "@/grader/content/load-exercise";
+import type { ResolvedTest } from "@/grader/contract/schema";
 import { courseConsistency, staticChecks } from "./static-checks";
 
 const tol = { atol: 1e-9, rtol: 1e-7 };

@@ -3,7 +3,7 @@
  * the test set (public/hidden balance, hints) and the size of the mistake bank.
  * Pure functions over the loaded exercise, so they are cheap to unit-test.
  */
-import type { LoadedExercise } from "@/grader/load-exercise";
+import type { LoadedExercise } from "@/grader/content/load-exercise";
 
 export interface CourseOutline {
   modules: { id: string; exercises: string[] }[];

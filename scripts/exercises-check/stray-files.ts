@@ -6,11 +6,12 @@
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { KEBAB_NAME } from "@/grader/contract/vocabulary";
 
 const TOP_LEVEL = new Set(["exercise.json", "prompt.md", "starter.ts", "reference.ts", "tests.ts", "hints.md"]);
 const FOLDERS: Record<string, RegExp> = {
-  mistakes: /^[a-z0-9]+(?:-[a-z0-9]+)*\.ts$/,
-  alternatives: /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:ts|js)$/,
+  mistakes: new RegExp(`^${KEBAB_NAME}\\.ts$`),
+  alternatives: new RegExp(`^${KEBAB_NAME}\\.(?:ts|js)$`),
 };
 
 export async function strayFiles(dir: string, id: string): Promise<string[]> {

@@ -21,6 +21,7 @@ import type { ManagedServer } from "./server";
 import { summarize } from "./stats";
 import { newCounters, type StudentClient, sleep } from "./student-client";
 import { signUpStudents } from "./workload";
+import { type Mode, MODES } from "@/grader/contract/vocabulary";
 
 export const ABUSERS = 3;
 export const HONEST = 20;
@@ -78,12 +79,12 @@ export async function runAbuse(baseUrl: string, server: ManagedServer | null, op
 
   // Honest students: Run, think, Submit, think … until the end.
   await sleep(3000); // let the flood build up first
-  const latencies: { mode: "run" | "submit"; ms: number; rateLimited: number; final: boolean; sentAt: number; id: string | null }[] = [];
+  const latencies: { mode: Mode; ms: number; rateLimited: number; final: boolean; sentAt: number; id: string | null }[] = [];
   const work = honest.map(async (h, i) => {
     let n = 0;
     while (Date.now() < stopAt) {
       const sample = honestSamples[(i * 7 + n) % honestSamples.length];
-      for (const mode of ["run", "submit"] as const) {
+      for (const mode of MODES) {
         const key = randomUUID();
         const sentAt = Date.now();
         const out = await h.submit(sample.exerciseId, sample.code, mode, key, Date.now() + 60_000);

@@ -61,16 +61,16 @@ export function processTree(rootPid: number): ProcessInfo[] {
   return tree;
 }
 
-/** Grading workers are forked as `node … grader/worker.ts`. */
+/** Grading workers are forked as `node … grader/pool/worker.ts`. */
 export function graderWorkers(rootPid: number): ProcessInfo[] {
-  return processTree(rootPid).filter((p) => p.cmdline.includes("grader/worker"));
+  return processTree(rootPid).filter((p) => p.cmdline.includes("grader/pool/worker"));
 }
 
 export function treeRssMb(rootPid: number): { total: number; server: number; workers: number } {
   const tree = processTree(rootPid);
   const kb = (list: ProcessInfo[]) => list.reduce((sum, p) => sum + p.rssKb, 0);
-  const workers = tree.filter((p) => p.cmdline.includes("grader/worker"));
-  const server = tree.filter((p) => !p.cmdline.includes("grader/worker"));
+  const workers = tree.filter((p) => p.cmdline.includes("grader/pool/worker"));
+  const server = tree.filter((p) => !p.cmdline.includes("grader/pool/worker"));
   const mb = (n: number) => Math.round(n / 102.4) / 10;
   return { total: mb(kb(tree)), server: mb(kb(server)), workers: mb(kb(workers)) };
 }

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 const FINAL = new Set(["graded", "error"]);
 
@@ -91,7 +92,7 @@ export class StudentClient {
    * Submit and wait for the final report: 200 carries it; 503 (busy) stored the
    * submission, so poll it; 429 stored nothing, so wait Retry-After and resend.
    */
-  async submit(exerciseId: string, code: string, mode: "run" | "submit", clientRequestId: string, deadline: number): Promise<SubmitOutcome> {
+  async submit(exerciseId: string, code: string, mode: Mode, clientRequestId: string, deadline: number): Promise<SubmitOutcome> {
     const started = performance.now();
     const outcome: SubmitOutcome = { clientRequestId, accepted: false, submissionId: null, finalStatus: null, verdict: null, latencyMs: 0, rateLimited: 0, busy: 0, retryAfterOk: true, unexpectedStatus: null };
     const body = JSON.stringify({ code, language: "typescript", mode, clientRequestId });

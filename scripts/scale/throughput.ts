@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { newGradingSeed } from "../../grader/hidden-tests";
+import { newGradingSeed } from "../../grader/content/hidden-tests";
 import { exerciseContentHash } from "../../lib/submissions/queue/content-hash";
 import { MAX_ATTEMPTS, taskIdentifier } from "../../lib/submissions/queue/grading-job";
 import type { CodeSample } from "../loadtest/code-samples";

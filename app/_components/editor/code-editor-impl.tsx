@@ -6,6 +6,7 @@
  */
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
+import type { Language } from "@/grader/contract/vocabulary";
 import { monaco, setExerciseTypes, startLanguageService } from "./monaco-setup";
 
 export interface EditorMarker {
@@ -19,7 +20,7 @@ export interface CodeEditorProps {
   /** .d.ts text derived from the starter (never the reference) */
   declarations: string;
   value: string;
-  language: "typescript" | "javascript";
+  language: Language;
   onChange: (value: string) => void;
   /** compile errors from the grader, shown as error markers */
   markers: EditorMarker[];

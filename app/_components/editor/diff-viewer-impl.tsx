@@ -1,6 +1,7 @@
 "use client";
 import { DiffEditor } from "@monaco-editor/react";
 import "monaco-editor/features/diffEditor/register";
+import type { Language } from "@/grader/contract/vocabulary";
 import { startLanguageService } from "./monaco-setup";
 
 // Diffs are computed in Monaco's editor worker.
@@ -9,7 +10,7 @@ startLanguageService();
 export interface DiffViewerProps {
   original: string;
   modified: string;
-  language: "typescript" | "javascript";
+  language: Language;
   /** distinguishes the models of several open diffs */
   id: string;
 }

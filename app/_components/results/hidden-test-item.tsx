@@ -1,4 +1,4 @@
-import type { TestResult } from "@/grader/schema";
+import type { TestResult } from "@/grader/contract/schema";
 import { InlineCode } from "./inline-code";
 import styles from "./results.module.css";
 
@@ -7,7 +7,7 @@ const STATUS_LABEL: Record<TestResult["status"], string> = { passed: "passed", f
 /**
  * A hidden test as students see it: name, verdict, points, and when it did
  * not pass the fixed text of its failure category plus the author's hint
- * where it fits. Nothing else exists in a hidden entry (grader/schema.ts).
+ * where it fits. Nothing else exists in a hidden entry (grader/contract/schema.ts).
  */
 export function HiddenTestItem({ test, hint }: { test: TestResult; hint: string | null }) {
   const passed = test.status === "passed";

@@ -1,4 +1,4 @@
-import type { GradeReport } from "@/grader/schema";
+import type { GradeReport } from "@/grader/contract/schema";
 import { planFeedback } from "@/lib/feedback/feedback-plan";
 import { formatPercent } from "@/lib/format/percent";
 import { HiddenTestItem } from "./hidden-test-item";

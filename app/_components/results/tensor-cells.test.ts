@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareValues } from "@/grader/compare";
+import { compareValues } from "@/grader/contract/compare";
 import { compareCell, formatDifference, formatPair, formatTimesAllowed, formatValue, MAX_ROWS, tensorGrids } from "./tensor-cells";
 
 const tol = { atol: 1e-9, rtol: 1e-7 };

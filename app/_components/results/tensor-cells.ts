@@ -2,11 +2,12 @@
  * Turns a public test's expected and actual values (plain JSON: numbers,
  * vectors, matrices, N×C×H×W tensors, objects of those, scenario step maps)
  * into labelled grids of cells for the visual diff. Whether a cell is within
- * tolerance is decided by the grader's own comparison (grader/compare.ts), so
+ * tolerance is decided by the grader's own comparison (grader/contract/compare.ts), so
  * the table can never disagree with the verdict. Pure, so it is unit-tested.
  */
-import { compareValues } from "@/grader/compare";
-import type { Tolerance } from "@/grader/schema";
+import { compareValues } from "@/grader/contract/compare";
+import type { Tolerance } from "@/grader/contract/schema";
+import { VALUE_MARKERS } from "@/grader/contract/vocabulary";
 
 export type { Tolerance };
 
@@ -89,15 +90,15 @@ export function tensorGrids(expected: unknown, actual: unknown, tol: Tolerance):
   return grids;
 }
 
-/** The harness encodes values JSON cannot carry as marker strings (grader/compare.ts). */
+/** The harness encodes values JSON cannot carry as marker strings (grader/contract/vocabulary.ts). */
 const MARKERS: Record<string, string> = {
-  __NaN__: "NaN",
-  __Infinity__: "∞",
-  "__-Infinity__": "−∞",
-  __undefined__: "undefined",
-  __function__: "a function",
-  __bigint__: "a BigInt",
-  __symbol__: "a Symbol",
+  [VALUE_MARKERS.nan]: "NaN",
+  [VALUE_MARKERS.infinity]: "∞",
+  [VALUE_MARKERS.negativeInfinity]: "−∞",
+  [VALUE_MARKERS.undefined]: "undefined",
+  [VALUE_MARKERS.function]: "a function",
+  [VALUE_MARKERS.bigint]: "a BigInt",
+  [VALUE_MARKERS.symbol]: "a Symbol",
 };
 
 export function formatValue(value: unknown, digits = 6): string {

@@ -1,4 +1,4 @@
-import type { TestResult } from "@/grader/schema";
+import type { TestResult } from "@/grader/contract/schema";
 import { InlineCode } from "./inline-code";
 import styles from "./results.module.css";
 import { TensorDiff } from "./tensor-diff";

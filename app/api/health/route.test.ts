@@ -9,7 +9,7 @@ async function healthWith(databaseUrl: string) {
   delete (globalThis as { batchnormDb?: unknown }).batchnormDb;
   vi.stubEnv("DATABASE_URL", databaseUrl);
   const { GET } = await import("./route");
-  const response = await GET();
+  const response = await GET(new Request("http://localhost/api/health"));
   return { status: response.status, body: await response.json() };
 }
 

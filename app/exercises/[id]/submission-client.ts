@@ -4,6 +4,7 @@
  * followed by polling GET /api/submissions/<id> until it is graded.
  */
 import type { SubmissionView } from "@/lib/submissions/submission-view";
+import type { Language, Mode } from "@/grader/contract/vocabulary";
 
 export type SubmitOutcome = { ok: true; submission: SubmissionView } | { ok: false; message: string; retryAfterSeconds?: number };
 
@@ -32,7 +33,7 @@ async function pollUntilGraded(id: string, delaySeconds: number): Promise<Submit
 
 export async function sendSubmission(
   exerciseId: string,
-  body: { code: string; language: "typescript" | "javascript"; mode: "run" | "submit" },
+  body: { code: string; language: Language; mode: Mode },
   onQueued?: () => void,
 ): Promise<SubmitOutcome> {
   const clientRequestId = crypto.randomUUID();

@@ -5,10 +5,11 @@
  * and the server draft wins.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Language } from "@/grader/contract/vocabulary";
 
 export interface StoredDraft {
   code: string;
-  language: "typescript" | "javascript";
+  language: Language;
   /** ms since epoch */
   savedAt: number;
 }

@@ -15,8 +15,7 @@ import { ResetToStarter } from "./reset-dialog";
 import { sendSubmission } from "./submission-client";
 import { draftKey, newestDraft, readLocalDraft, type StoredDraft, useAutosave } from "./use-autosave";
 import { type Pane, WorkspaceLayout } from "./workspace-layout";
-
-type Language = "typescript" | "javascript";
+import type { Language, Mode } from "@/grader/contract/vocabulary";
 
 export interface WorkspaceProps {
   userId: string;
@@ -44,7 +43,7 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
   const [code, setCode] = useState(serverDraft?.code ?? starters.typescript);
   const [language, setLanguage] = useState<Language>(serverDraft?.language ?? "typescript");
   const [restored, setRestored] = useState(false);
-  const [pending, setPending] = useState<"run" | "submit" | null>(null);
+  const [pending, setPending] = useState<Mode | null>(null);
   const [result, setResult] = useState<SubmissionView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState("");
@@ -84,7 +83,7 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
   };
 
   const grade = useCallback(
-    async (mode: "run" | "submit", trigger: Trigger = "page") => {
+    async (mode: Mode, trigger: Trigger = "page") => {
       if (busy.current) return;
       busy.current = true;
       setPending(mode);

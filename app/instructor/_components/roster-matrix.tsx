@@ -120,7 +120,7 @@ export function RosterMatrix({ page, query, items }: { page: RosterPage; query: 
                 <td>{row.totals.lessonsRead}</td>
                 <td>{formatPoints(row.totals.quizPoints)}</td>
                 <td>{row.totals.exercisesPassed}</td>
-                <td>{row.totals.overallPercent.toFixed(0)}%</td>
+                <td>{formatPercent(row.totals.overallPercent / 100)}</td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import styles from "../lab.module.css";
 import { ChartWarmUp } from "./chart-warm-up";
 import { ResultView } from "./result-views";
 import { useLabWorker } from "./use-lab-worker";
+import { formatPercent } from "@/lib/format/percent";
 
 export interface MyLayerStatus {
   code: MyBatchNormCode | null;
@@ -87,7 +88,7 @@ export function LabExperiment({ info, mine }: { info: ExperimentInfo; mine: MyLa
       <div className={styles.progress} aria-live="polite" data-testid="lab-status">
         {state.status === "running" && (
           <>
-            <progress max={1} value={state.fraction} aria-label="Training progress" /> Training… {Math.round(state.fraction * 100)} %
+            <progress max={1} value={state.fraction} aria-label="Training progress" /> Training… {formatPercent(state.fraction)}
           </>
         )}
         {state.status === "done" && (

@@ -1,6 +1,7 @@
 "use client";
 import { memo, type ReactNode, useRef } from "react";
 import styles from "../lab.module.css";
+import { formatPercent } from "@/lib/format/percent";
 import { ChartSizeContext, useBoxSize } from "./chart-frame";
 
 export interface Column<Row> {
@@ -63,7 +64,8 @@ const DataTable = memo(function DataTable({ title, rows, columns }: { title: str
   );
 });
 
-export const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "—");
+/** Accuracies as the rest of the site writes percentages (lib/format/percent.ts). */
+export const pct = (v: number) => formatPercent(v);
 export const num = (v: number | undefined, digits = 3) =>
   v === undefined ? "—" : !Number.isFinite(v) ? "diverged" : Math.abs(v) >= 1e4 ? v.toExponential(1) : v.toFixed(digits);
 export const COLORS = { plain: "#b3261e", batchNorm: "#3346c9", third: "#1b7a3a" };

@@ -1,6 +1,7 @@
 "use client";
 /** The lab's one bar-chart shape: categories on x, one bar per named series, no animation (chart-frame.tsx: why it is built this way). */
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { formatPercent } from "@/lib/format/percent";
 import { CHART_MARGIN, ChartLegend, useChartSize, useStagedData } from "./chart-frame";
 
 export interface Bars {
@@ -9,7 +10,7 @@ export interface Bars {
   color: string;
 }
 
-const percent = (v: number) => `${Math.round(v * 100)}%`;
+const percent = (v: number) => formatPercent(v);
 
 export function SeriesBarChart(props: { data: object[]; xKey: string; xLabel?: string; bars: Bars[]; percent?: boolean; integers?: boolean; legend?: boolean }) {
   const size = useChartSize();

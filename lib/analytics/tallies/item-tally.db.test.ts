@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabaseDir } from "../testing/temp-database";
 import { rebuildItemTallies } from "../testing/rebuild-tallies";
 import { ITEM_TALLY_BACKFILL } from "./backfill";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 process.env.SUBMISSION_RATE_LIMIT_POINTS = "1000";
 
@@ -23,7 +24,7 @@ const LESSON = "normalizing-activations";
 const reference = readFileSync(path.resolve("exercises/batchnorm-forward/reference.ts"), "utf8");
 const starter = readFileSync(path.resolve("exercises/batchnorm-forward/starter.ts"), "utf8");
 let counter = 0;
-const submit = (userId: string, code: string, mode: "submit" | "run" = "submit") =>
+const submit = (userId: string, code: string, mode: Mode = "submit") =>
   createSubmission({ id: userId }, EXERCISE, { code, language: "typescript", mode, clientRequestId: `tally-request-${++counter}` });
 
 async function tally(userId: string, kind: string, itemId: string) {

@@ -8,6 +8,7 @@
 import seedrandom from "seedrandom";
 import type { Quiz } from "@/lib/quiz/schema";
 import type { CourseItems } from "../course-items";
+import type { Mode } from "@/grader/contract/vocabulary";
 
 export interface FixtureUser {
   id: string;
@@ -36,7 +37,7 @@ export interface FixtureSubmission {
   id: string;
   userId: string;
   exerciseId: string;
-  mode: "run" | "submit";
+  mode: Mode;
   verdict: "passed" | "failed";
   score: number;
   gradingMs: number | null;

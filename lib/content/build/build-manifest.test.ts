@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exerciseContentHash } from "@/grader/content-hash";
+import { exerciseContentHash } from "@/grader/content/content-hash";
 import { type Manifest, ManifestSchema } from "../manifest-schema";
 import { copyContent } from "../testing/content-copy";
 import { buildManifest } from "./build-manifest";

@@ -5,8 +5,8 @@
  * returns the public manifest — or every problem found, all at once, so an
  * author fixes a batch per run rather than one error per run.
  */
-import { hashFiles, hashFolder } from "@/grader/content-hash";
-import { ExerciseFormatError, listExerciseFolders, loadExercise } from "@/grader/load-exercise";
+import { hashFiles, hashFolder } from "@/grader/content/content-hash";
+import { ExerciseFormatError, listExerciseFolders, loadExercise } from "@/grader/content/load-exercise";
 import { loadQuiz, quizContentHash } from "@/lib/quiz/load-quiz";
 import { type Course, ContentError, loadCourse } from "../course";
 import { headingAnchors, lessonTitle, loadLessonMarkdown } from "../lessons";

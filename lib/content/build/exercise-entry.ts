@@ -4,7 +4,7 @@
  * build time, so no request ever runs a TypeScript transform. Only what a
  * student may see is copied: hidden tests keep id, name and points.
  */
-import type { LoadedExercise } from "@/grader/load-exercise";
+import type { LoadedExercise } from "@/grader/content/load-exercise";
 import type { ManifestExercise } from "../manifest-schema";
 import { editorDeclarations } from "./editor-declarations";
 import { javascriptStarter } from "./javascript-starter";

@@ -28,7 +28,3 @@ export function labData(seed: number, size = 600, dataset: LabDataset = "spirals
 export function partProgress(onProgress: ((f: number) => void) | undefined, part: number, parts: number) {
   return onProgress ? (f: number) => onProgress((part + f) / parts) : undefined;
 }
-
-export function finiteOr(value: number, fallback: number): number {
-  return Number.isFinite(value) ? value : fallback;
-}

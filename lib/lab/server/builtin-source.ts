@@ -5,9 +5,10 @@
  * from the file rather than imported so no bundler ever sees it as a module
  * that a client chunk could pull in.
  */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { compileSubmission } from "@/grader/compile";
+import { compileSubmission } from "@/grader";
 
 export const REFERENCE_LAYER_FILE = path.join(process.cwd(), "lib", "lab", "server", "reference-batchnorm.ts");
 

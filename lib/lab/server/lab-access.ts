@@ -3,6 +3,7 @@
  * answers of three exercises, so it opens once a student has passed all
  * three (any passing submit of each) — and always for instructors.
  */
+import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { LAB_PARTS } from "./my-batchnorm";

@@ -1,4 +1,5 @@
 /** Lab engagement: which experiments students ran, with which layer, and how it ended. */
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { experimentIds } from "../experiments";

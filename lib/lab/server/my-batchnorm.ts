@@ -5,7 +5,8 @@
  * code is read; nothing of the exercises (references, hidden tests) is.
  * When one is missing the lab is told why, in words, and offers no "mine".
  */
-import { compileSubmission } from "@/grader/compile";
+import "server-only";
+import { compileSubmission } from "@/grader";
 import { db } from "@/lib/db";
 import type { MyBatchNormCode } from "../student-kernel";
 

@@ -1,14 +1,14 @@
 /**
  * The content a grading depends on, as one hash per exercise: the content
  * manifest's (`npm run content:build`, lib/content/manifest.ts), which is
- * grader/content-hash.ts over the exercise folder — the same hash a grading
+ * grader/content/content-hash.ts over the exercise folder — the same hash a grading
  * worker stamps on its report. A job carries the hash the web replica's
  * manifest names; a grader host registers one task per exercise under the
  * hash of the content it has (grader-host.ts), so a host with other content
  * leaves the job for one that has it.
  */
-import { exerciseContentHash as folderHash } from "@/grader/content-hash";
-import { exercisesRoot } from "@/grader/content-root";
+import { exerciseContentHash as folderHash } from "@/grader/content/content-hash";
+import { exercisesRoot } from "@/grader/content/content-root";
 import { findExercise, listExercises } from "@/lib/content/manifest";
 import path from "node:path";
 

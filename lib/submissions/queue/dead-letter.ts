@@ -5,6 +5,7 @@
  * submissions are marked `error` (waiting requests are told) and instructors
  * can list them with the last error.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { GRADED_CHANNEL } from "./grading-job";
 

@@ -6,6 +6,7 @@
  * Prisma transaction. job_key = submission id: enqueueing the same submission
  * twice keeps one job.
  */
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type GradingJob, MAX_ATTEMPTS, taskIdentifier } from "./grading-job";
 

@@ -12,8 +12,10 @@
  * fails the job: Graphile Worker retries it with backoff, up to MAX_ATTEMPTS,
  * then it is dead-lettered (dead-letter.ts).
  */
+import "server-only";
 import type { JobHelpers } from "graphile-worker";
 import type { GradeReport } from "@/grader";
+import { LanguageSchema, ModeSchema } from "@/grader/contract/vocabulary";
 import { db } from "@/lib/db";
 import { gradeFairly } from "../fair-grading";
 import { storeReport } from "../store-report";
@@ -62,8 +64,8 @@ export async function gradeJob(payload: unknown, helpers: Pick<JobHelpers, "job"
     {
       exerciseId: input.exerciseId,
       code: input.code,
-      language: input.language as "typescript" | "javascript",
-      mode: input.mode as "run" | "submit",
+      language: LanguageSchema.parse(input.language),
+      mode: ModeSchema.parse(input.mode),
       seed: job.seed,
     },
   );

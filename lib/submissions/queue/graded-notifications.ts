@@ -10,6 +10,7 @@
  * again and the waiters re-read their status once, since notifications sent
  * while it was down are lost.
  */
+import "server-only";
 import pg from "pg";
 import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";

@@ -8,6 +8,7 @@
  * Regrade gradings (regrade-job.ts) come through the same tasks at a lower
  * priority.
  */
+import "server-only";
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { Logger, type Runner, run, type Task, type TaskList, type WorkerEvents } from "graphile-worker";

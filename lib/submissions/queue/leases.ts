@@ -7,6 +7,7 @@
  * counted as an attempt, so a job that keeps killing its host ends in the
  * dead-letter state.
  */
+import "server-only";
 import { db } from "@/lib/db";
 
 export function leaseSeconds(): number {

@@ -13,8 +13,10 @@
  * pending results again). A grading that throws is retried by Graphile
  * Worker; on the last attempt the result is marked `error`.
  */
+import "server-only";
 import type { JobHelpers } from "graphile-worker";
 import type { GradeReport } from "@/grader";
+import { LanguageSchema, ModeSchema } from "@/grader/contract/vocabulary";
 import { db } from "@/lib/db";
 import { gradeFairly } from "../fair-grading";
 import { MAX_ATTEMPTS, type RegradeGradingJob } from "./grading-job";
@@ -46,7 +48,7 @@ export async function regradeJob(job: RegradeGradingJob, helpers: Pick<JobHelper
     if (!input) throw new Error(`submission ${job.submissionId} is not readable`);
     report = await gradeFairly(
       { userId: `regrade:${job.regradeJobId}`, background: true },
-      { exerciseId: input.exerciseId, code: input.code, language: input.language as "typescript" | "javascript", mode: input.mode as "run" | "submit", seed: job.seed },
+      { exerciseId: input.exerciseId, code: input.code, language: LanguageSchema.parse(input.language), mode: ModeSchema.parse(input.mode), seed: job.seed },
     );
   } catch (e) {
     const lastAttempt = (helpers.job.attempts ?? 1) >= (helpers.job.max_attempts ?? MAX_ATTEMPTS);

@@ -4,15 +4,13 @@
  * times), newest first, with the last error. Empty on the embedded default.
  */
 import { NextResponse } from "next/server";
-import { authenticateRequest } from "@/lib/auth/api-guard";
+import { route } from "@/lib/http/route";
 import { gradingMode } from "@/lib/submissions/grading-dispatcher";
 import { listDeadLetters } from "@/lib/submissions/queue/dead-letter";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const auth = await authenticateRequest(request, { role: "instructor" });
-  if (auth.error) return auth.error;
+export const GET = route({ access: "instructor" }, async () => {
   if (gradingMode() !== "queue") return NextResponse.json({ deadLetters: [] });
   return NextResponse.json({ deadLetters: await listDeadLetters() });
-}
+});

@@ -1,13 +1,11 @@
 /** GET /api/instructor/grades: the grade CSV for an LMS gradebook import (instructors only), streamed. */
 import { loadCourseItems } from "@/lib/analytics/course-items";
 import { gradesCsvStream } from "@/lib/analytics/grades-stream";
-import { authenticateRequest } from "@/lib/auth/api-guard";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const auth = await authenticateRequest(request, { role: "instructor" });
-  if (auth.error) return auth.error;
+export const GET = route({ access: "instructor" }, async () => {
   const items = await loadCourseItems();
   const date = new Date().toISOString().slice(0, 10);
   return new Response(gradesCsvStream(items), {
@@ -19,4 +17,4 @@ export async function GET(request: Request): Promise<Response> {
       "Cache-Control": "no-store, no-transform",
     },
   });
-}
+});

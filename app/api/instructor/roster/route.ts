@@ -3,15 +3,13 @@ import { NextResponse } from "next/server";
 import { loadCourseItems } from "@/lib/analytics/course-items";
 import { getRosterPage } from "@/lib/analytics/roster-page";
 import { parseRosterQuery } from "@/lib/analytics/roster-view";
-import { authenticateRequest } from "@/lib/auth/api-guard";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const auth = await authenticateRequest(request, { role: "instructor" });
-  if (auth.error) return auth.error;
-  const query = parseRosterQuery(Object.fromEntries(new URL(request.url).searchParams));
+// parseRosterQuery is lenient by design: an unknown sort or page falls back to the default view.
+export const GET = route({ access: "instructor" }, async ({ query }) => {
   const items = await loadCourseItems();
-  const page = await getRosterPage(items, query);
+  const page = await getRosterPage(items, parseRosterQuery(query));
   return NextResponse.json({ items: items.ordered, ...page }, { headers: { "Cache-Control": "no-store" } });
-}
+});

@@ -5,7 +5,7 @@ import { GROUP_SHARE } from "@/lib/analytics/discrimination";
 import { describeDiscrimination, formatIndex, formatPercent } from "@/lib/analytics/format";
 import { getQuizAnalysis } from "@/lib/analytics/quiz-items";
 import { requireInstructor } from "@/lib/auth/session";
-import { SAFE_ID } from "@/lib/content/paths";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 import { SimpleBarChart } from "../../_components/bar-chart";
 import styles from "../../instructor.module.css";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function QuizAnalyticsPage({ params }: { params: Promise<{ quizId: string }> }) {
   const { quizId } = await params;
   await requireInstructor(`/instructor/quizzes/${encodeURIComponent(quizId)}`);
-  const analysis = SAFE_ID.test(quizId) ? await getQuizAnalysis(quizId) : null;
+  const analysis = KEBAB_ID.test(quizId) ? await getQuizAnalysis(quizId) : null;
   if (!analysis) notFound();
 
   return (
@@ -26,7 +26,7 @@ export default async function QuizAnalyticsPage({ params }: { params: Promise<{ 
       <h1>{analysis.title}</h1>
       <p className="muted">
         Item analysis over each student&apos;s first submitted attempt ({analysis.students} student{analysis.students === 1 ? "" : "s"}, mean{" "}
-        {analysis.meanPercent === null ? "—" : `${analysis.meanPercent.toFixed(0)}%`}). Discrimination index D = (U − L) / n, where the upper and lower
+        {formatPercent(analysis.meanPercent === null ? null : analysis.meanPercent / 100)}). Discrimination index D = (U − L) / n, where the upper and lower
         groups are the n = {analysis.groupSize} students with the highest and lowest totals (n = round({GROUP_SHARE} × students)), and U, L count who
         answered the question fully correctly in each group. Every figure is an exact count over all first attempts (no sampling, at any class
         size), kept up to date as each attempt is submitted; &ldquo;All attempts&rdquo; counts retakes too.

@@ -1,15 +1,14 @@
 import { NextResponse } from "next/server";
-import { authenticateRequest } from "@/lib/auth/api-guard";
+import { z } from "zod";
 import { retryWhileDatabaseRestarts } from "@/lib/database/resilient-pool";
+import { route } from "@/lib/http/route";
 import { clientAddressOf } from "@/lib/security/client-address";
-import { refuseCrossOrigin } from "@/lib/security/same-origin";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { listSubmissionHistory } from "@/lib/submissions/get-submission";
-import { errorResponse, readJsonBody } from "@/lib/submissions/http";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ id: string }> };
+const params = z.object({ id: z.string() });
 
 /**
  * Run or Submit: `{ code, language, mode, clientRequestId }` → `{ id, status, report }`.
@@ -17,27 +16,15 @@ type Context = { params: Promise<{ id: string }> };
  * busy) means the submission is stored as queued and graded shortly — poll
  * GET /api/submissions/<id> or repeat the request with the same clientRequestId.
  */
-export async function POST(request: Request, { params }: Context) {
-  const crossOrigin = refuseCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const auth = await retryWhileDatabaseRestarts(() => authenticateRequest(request));
-  if (auth.error) return auth.error;
-  const { id } = await params;
-  try {
-    const submitter = { id: auth.user.id, address: clientAddressOf(request) };
-    const body = await readJsonBody(request);
-    // keyed by clientRequestId, so it may run again when PostgreSQL restarted under it
-    const submission = await retryWhileDatabaseRestarts(() => createSubmission(submitter, id, body));
-    return NextResponse.json(submission, { status: 200 });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = route({ access: "signed-in", params }, async ({ request, user, params, json }) => {
+  const submitter = { id: user.id, address: clientAddressOf(request) };
+  const body = await json();
+  // keyed by clientRequestId, so it may run again when PostgreSQL restarted under it
+  const submission = await retryWhileDatabaseRestarts(() => createSubmission(submitter, params.id, body));
+  return NextResponse.json(submission, { status: 200 });
+});
 
 /** The signed-in student's own submission history for this exercise (newest first). */
-export async function GET(request: Request, { params }: Context) {
-  const auth = await authenticateRequest(request);
-  if (auth.error) return auth.error;
-  const { id } = await params;
-  return NextResponse.json({ submissions: await listSubmissionHistory(auth.user.id, id) });
-}
+export const GET = route({ access: "signed-in", params }, async ({ user, params }) =>
+  NextResponse.json({ submissions: await listSubmissionHistory(user.id, params.id) }),
+);

@@ -1,18 +1,18 @@
 /** GET /api/instructor/quizzes/<id>: per-question item analysis as JSON. */
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 import { getQuizAnalysis } from "@/lib/analytics/quiz-items";
-import { authenticateRequest } from "@/lib/auth/api-guard";
-import { SAFE_ID } from "@/lib/content/paths";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
-const paramsSchema = z.object({ quizId: z.string().max(100).regex(SAFE_ID) });
+const UNKNOWN = { status: 404, error: "Unknown quiz." };
 
-export async function GET(request: Request, context: { params: Promise<{ quizId: string }> }): Promise<Response> {
-  const auth = await authenticateRequest(request, { role: "instructor" });
-  if (auth.error) return auth.error;
-  const parsed = paramsSchema.safeParse(await context.params);
-  const analysis = parsed.success ? await getQuizAnalysis(parsed.data.quizId) : null;
-  if (!analysis) return NextResponse.json({ error: "Unknown quiz." }, { status: 404 });
-  return NextResponse.json(analysis, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { access: "instructor", params: z.object({ quizId: z.string().max(100).regex(KEBAB_ID) }), invalid: UNKNOWN },
+  async ({ params }) => {
+    const analysis = await getQuizAnalysis(params.quizId);
+    if (!analysis) return NextResponse.json({ error: UNKNOWN.error }, { status: UNKNOWN.status });
+    return NextResponse.json(analysis, { headers: { "Cache-Control": "no-store" } });
+  },
+);

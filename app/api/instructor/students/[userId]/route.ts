@@ -2,16 +2,13 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getStudentDetail } from "@/lib/analytics/student-detail";
-import { authenticateRequest } from "@/lib/auth/api-guard";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
-const paramsSchema = z.object({ userId: z.string().min(1).max(100) });
+const UNKNOWN = { status: 404, error: "Unknown student." };
 
-export async function GET(request: Request, context: { params: Promise<{ userId: string }> }): Promise<Response> {
-  const auth = await authenticateRequest(request, { role: "instructor" });
-  if (auth.error) return auth.error;
-  const parsed = paramsSchema.safeParse(await context.params);
-  const detail = parsed.success ? await getStudentDetail(parsed.data.userId) : null;
-  if (!detail) return NextResponse.json({ error: "Unknown student." }, { status: 404 });
+export const GET = route({ access: "instructor", params: z.object({ userId: z.string().min(1).max(100) }), invalid: UNKNOWN }, async ({ params }) => {
+  const detail = await getStudentDetail(params.userId);
+  if (!detail) return NextResponse.json({ error: UNKNOWN.error }, { status: UNKNOWN.status });
   return NextResponse.json(detail, { headers: { "Cache-Control": "no-store" } });
-}
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { GraderBusyError } from "@/grader";
+import { KebabIdSchema, type Language, LanguageSchema } from "@/grader/contract/vocabulary";
 import { exercisePreview, PreviewError } from "@/lib/authoring/exercise-preview";
 import { gradePasted, type PastedGrading } from "@/lib/authoring/grade-pasted";
 import { requireInstructor } from "@/lib/auth/session";
@@ -12,12 +12,12 @@ export interface PasteGradeState {
   result?: PastedGrading;
   /** the code graded, so the form keeps it */
   code?: string;
-  language?: "typescript" | "javascript";
+  language?: Language;
 }
 
 const InputSchema = z.object({
-  exerciseId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  language: z.enum(["typescript", "javascript"]),
+  exerciseId: KebabIdSchema,
+  language: LanguageSchema,
   code: z.string().min(1, "Paste a solution first.").max(100_000, "A solution is limited to 100 000 characters."),
 });
 
@@ -38,7 +38,6 @@ export async function gradePastedAction(_prev: PasteGradeState, formData: FormDa
     const preview = await exercisePreview(exercise.id, exercise.contentHash);
     return { result: await gradePasted(preview, code, language), code, language };
   } catch (e) {
-    if (e instanceof GraderBusyError) return { error: "Every grading worker is busy; try again in a moment.", code, language };
     if (e instanceof PreviewError) return { error: e.message, code, language };
     throw e;
   }

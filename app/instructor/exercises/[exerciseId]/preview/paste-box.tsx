@@ -2,13 +2,14 @@
 
 import { useActionState } from "react";
 import { ResultsPanel } from "@/app/_components/results/results-panel";
+import type { Language } from "@/grader/contract/vocabulary";
 import { type PasteGradeState, gradePastedAction } from "./actions";
 import { AuthorTable } from "./author-table";
 import styles from "./preview.module.css";
 
 interface Props {
   exerciseId: string;
-  languages: ("typescript" | "javascript")[];
+  languages: Language[];
   params?: string[];
 }
 

@@ -6,6 +6,7 @@ import { requireInstructor } from "@/lib/auth/session";
 import { findExercise } from "@/lib/content/manifest";
 import { applyRegrade, discardRegrade, latestJob, pauseRegrade, RegradeStateError, resumeRegrade, startRegrade } from "@/lib/regrade/jobs";
 import { runRegrade } from "@/lib/regrade/runner";
+import { KEBAB_ID } from "@/grader/contract/vocabulary";
 
 export interface RegradeActionState {
   error?: string;
@@ -13,7 +14,7 @@ export interface RegradeActionState {
 }
 
 const InputSchema = z.object({
-  exerciseId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  exerciseId: z.string().regex(KEBAB_ID),
   intent: z.enum(["start", "pause", "resume", "apply", "discard"]),
   jobId: z.string().max(64).optional(),
 });
