@@ -8,11 +8,20 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
+/**
+ * Notices about the machine rather than the code: every fresh clone and CI run
+ * has no `.next/cache` yet, so "No build cache found" is printed there always.
+ */
+const ENVIRONMENT_NOTICES = [/No build cache found/i];
+
 /** Lines of next build's output that report a warning (Turbopack's, or Next's own "⚠"). */
 export function buildWarnings(output: string): string[] {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colours
   const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
-  return plain.split("\n").filter((line) => /^\s*⚠|Turbopack build encountered \d+ warnings?|Compiled with warnings|^\s*Warning:/i.test(line));
+  return plain
+    .split("\n")
+    .filter((line) => /^\s*⚠|Turbopack build encountered \d+ warnings?|Compiled with warnings|^\s*Warning:/i.test(line))
+    .filter((line) => !ENVIRONMENT_NOTICES.some((notice) => notice.test(line)));
 }
 
 export function runNextBuild(): Promise<number> {
