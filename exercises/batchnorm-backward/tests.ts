@@ -108,7 +108,7 @@ export default defineTests([
     visibility: "hidden",
     points: 2,
     hint: "Computing σ² as E[x²] − μ² subtracts two huge, nearly equal numbers. Subtract the mean first.",
-    args: (rng) => [matrix(rng, 6, 3), matrix(rng, 6, 3, { min: -50, max: 50, offset: 1e8 }), gammaOf(rng, 3), 1e-5],
+    args: (rng) => [matrix(rng, 6, 3), matrix(rng, 6, 3, { min: -500, max: 500, offset: 1e8 }), gammaOf(rng, 3), 1e-5],
   },
   {
     id: "single-example",

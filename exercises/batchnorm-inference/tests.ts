@@ -195,7 +195,7 @@ export default defineTests([
     hint: "Subtract the mean before squaring; E[x²] − μ² loses everything at this scale.",
     scenario: (rng) => [
       create("bn", 3),
-      forward("bn", matrix(rng, 6, 3, { min: -50, max: 50, offset: 1e8 })),
+      forward("bn", matrix(rng, 6, 3, { min: -500, max: 500, offset: 1e8 })),
       ...runningStats("bn"),
     ],
   },

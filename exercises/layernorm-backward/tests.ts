@@ -113,7 +113,7 @@ export default defineTests([
     visibility: "hidden",
     points: 2,
     hint: "Computing σ² as E[x²] − μ² subtracts two huge, nearly equal numbers. Subtract the mean first.",
-    args: (rng) => [matrix(rng, 3, 6), matrix(rng, 3, 6, { min: -50, max: 50, offset: 1e8 }), gammaOf(rng, 6), 1e-5],
+    args: (rng) => [matrix(rng, 3, 6), matrix(rng, 3, 6, { min: -500, max: 500, offset: 1e8 }), gammaOf(rng, 6), 1e-5],
   },
   {
     id: "single-example",

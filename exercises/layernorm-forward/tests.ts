@@ -85,7 +85,7 @@ export default defineTests([
     visibility: "hidden",
     points: 2,
     hint: "Subtract the mean before squaring; E[x²] − μ² cancels catastrophically at this scale.",
-    args: (rng) => [matrix(rng, 3, 6, { min: -50, max: 50, offset: 1e8 }), gammaOf(rng, 6), vector(rng, 6), 1e-5],
+    args: (rng) => [matrix(rng, 3, 6, { min: -500, max: 500, offset: 1e8 }), gammaOf(rng, 6), vector(rng, 6), 1e-5],
   },
   {
     id: "single-feature",

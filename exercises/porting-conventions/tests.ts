@@ -159,13 +159,13 @@ export default defineTests([
   },
   {
     id: "large-offset",
-    name: "features near 1e8 with a spread of about ±50 (3 batches)",
+    name: "features near 1e8 with a spread of about ±500 (3 batches)",
     visibility: "hidden",
     points: 1,
     hint: "Subtract the batch mean before squaring: E[x²] − μ² loses every digit at this offset.",
     scenario: (rng) =>
       trace(
-        [5, 4, 6].map((n) => matrix(rng, n, 2, { min: -50, max: 50, offset: 1e8 })),
+        [5, 4, 6].map((n) => matrix(rng, n, 2, { min: -500, max: 500, offset: 1e8 })),
         rng.uniform(0.05, 0.3),
       ),
   },
