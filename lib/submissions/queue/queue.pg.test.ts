@@ -194,7 +194,9 @@ describe("grading queue (PostgreSQL)", () => {
     running = await host.startGraderHost({ concurrency: 2 });
     await vi.waitFor(async () => expect((await db.regradeJob.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("staged"), { timeout: 60_000, interval: 250 });
     expect((await db.regradeResult.findUniqueOrThrow({ where: { id: interrupted.id } })).status).toBe("graded");
-    expect(await jobs.regradeProgress(first)).toMatchObject({ done: stale.count, errors: 1 });
+    // what the instructor's regrade page shows: "Regraded. … N of N regraded (1 could not be graded)"
+    const { regradeOverview } = await import("@/lib/regrade/overview");
+    expect((await regradeOverview(EXERCISE))?.job).toMatchObject({ id: first.id, status: "staged", total: stale.count, done: stale.count, errors: 1 });
     const listed = await deadLetter.listDeadLetters();
     expect(listed.find((d) => d.regradeJobId === first.id)).toMatchObject({ submissionId: exhausted.submissionId, attempts: 3 });
     // applying writes the regraded reports; the dead-lettered one keeps its previous report (still stale)
