@@ -12,6 +12,7 @@ import { newGradingSeed } from "@/grader";
 import { db } from "@/lib/db";
 import { findExercise } from "@/lib/content/manifest";
 import { MAX_ATTEMPTS, REGRADE_PRIORITY, type RegradeGradingJob, regradeJobKey, taskIdentifier } from "@/lib/submissions/queue/grading-job";
+import { finishRegradeIfDone } from "@/lib/submissions/queue/regrade-job";
 
 const WAIT_POLL_MS = 1_000;
 
@@ -36,6 +37,8 @@ export async function enqueueRegrade(jobId: string): Promise<number> {
       max_attempts => ${MAX_ATTEMPTS}::int, priority => ${REGRADE_PRIORITY}::int, job_key => ${regradeJobKey(r.submissionId, jobId)}
     )).id::text AS id`;
   }
+  // resumed with nothing left to grade (the last gradings ended while it was paused): finished
+  if (pending.length === 0) await finishRegradeIfDone(jobId);
   return pending.length;
 }
 

@@ -132,4 +132,23 @@ describe("regrade", () => {
     expect(await passedTally("bob")).toBe(1);
     expect(await stale.countStaleSubmits(EXERCISE, hash)).toBe(4);
   });
+
+  it("a grading that keeps failing (its worker crashed) fails only its result: the job finishes and that submission keeps its report", async () => {
+    const hash = (await findExercise(EXERCISE))!.contentHash;
+    const { gradeInBackground } = await import("@/lib/submissions/fair-grading");
+    const job = await jobs.startRegrade(EXERCISE, hash, null);
+    let calls = 0;
+    await runner.runRegrade(job.id, async (jobId, request) => {
+      if (++calls === 1) throw new Error("grader worker crashed");
+      return gradeInBackground(jobId, request);
+    });
+    const progress = await jobs.regradeProgress(await db.regradeJob.findUniqueOrThrow({ where: { id: job.id } }));
+    expect(progress).toMatchObject({ status: "staged", total: 4, done: 4, errors: 1 });
+    const failed = await db.regradeResult.findFirstOrThrow({ where: { jobId: job.id, status: "error" } });
+    const before = await db.submission.findUniqueOrThrow({ where: { id: failed.submissionId } });
+    expect(await jobs.applyRegrade(job.id)).toEqual({ applied: 3 });
+    const after = await db.submission.findUniqueOrThrow({ where: { id: failed.submissionId } });
+    expect([after.report, after.verdict, after.score, after.contentHash]).toEqual([before.report, before.verdict, before.score, before.contentHash]);
+    expect(await stale.countStaleSubmits(EXERCISE, hash)).toBe(1);
+  });
 });

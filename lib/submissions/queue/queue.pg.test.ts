@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "@/lib/database/testing/test-database";
 
 const testDb = createTestDatabase("queue");
@@ -158,6 +158,107 @@ describe("grading queue (PostgreSQL)", () => {
     expect(await db.submission.count({ where: { contentHash: "0123456789abcdef" } })).toBe(stale.count);
     await jobs.applyRegrade(job.id);
     expect(await db.submission.count({ where: { contentHash: "0123456789abcdef" } })).toBe(0);
+  }, 120_000);
+
+  it("a regrade grading whose host died runs again; one out of attempts is dead-lettered, the regrade finishes and the submission keeps its report", async () => {
+    const { findExercise } = await import("@/lib/content/manifest");
+    const jobs = await import("@/lib/regrade/jobs");
+    const { enqueueRegrade } = await import("@/lib/regrade/queue-regrade");
+    const current = (await findExercise(EXERCISE))?.contentHash as string;
+    await running?.stop();
+    running = null;
+    const OLD = "fedcba9876543210";
+    const stale = await db.submission.updateMany({ where: { exerciseId: EXERCISE, mode: "submit", status: "graded" }, data: { contentHash: OLD } });
+    expect(stale.count).toBeGreaterThan(3);
+    const regradeKey = (resultId: string) => db.regradeResult.findUniqueOrThrow({ where: { id: resultId } }).then((r) => `regrade:${r.submissionId}:${r.jobId}`);
+    /** What a host killed mid-grading leaves: its lease (now expired), the job locked by its pool after `attempts` runs, the result running. */
+    const dieWhileGrading = async (resultId: string, pool: string, attempts: "1" | "max") => {
+      const key = await regradeKey(resultId);
+      await db.$executeRaw`INSERT INTO "GraderLease" ("workerId", "hostId", "expiresAt") VALUES (${pool}, 'gone:2', now() - interval '1 second') ON CONFLICT DO NOTHING`;
+      const locked = await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = ${pool},
+        attempts = CASE WHEN ${attempts} = 'max' THEN max_attempts ELSE 1 END WHERE key = ${key}`;
+      expect(locked).toBe(1);
+      await db.regradeResult.update({ where: { id: resultId }, data: { status: "running" } });
+    };
+
+    // one regrade: one grading interrupted once (runs again), one that killed its host on every attempt (dead-lettered)
+    const first = await jobs.startRegrade(EXERCISE, current, null);
+    expect(await enqueueRegrade(first.id)).toBe(stale.count);
+    const [interrupted, exhausted] = await db.regradeResult.findMany({ where: { jobId: first.id }, orderBy: { id: "asc" }, take: 2 });
+    const before = await db.submission.findUniqueOrThrow({ where: { id: exhausted.submissionId } });
+    await dieWhileGrading(interrupted.id, "dead-regrade-pool", "1");
+    await dieWhileGrading(exhausted.id, "dead-regrade-pool", "max");
+    expect(await leases.reclaimExpiredLeases()).toEqual(["dead-regrade-pool"]);
+    expect(await deadLetter.markDeadLetters()).toBe(1);
+    expect((await db.regradeResult.findUniqueOrThrow({ where: { id: exhausted.id } })).status).toBe("error");
+    running = await host.startGraderHost({ concurrency: 2 });
+    await vi.waitFor(async () => expect((await db.regradeJob.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("staged"), { timeout: 60_000, interval: 250 });
+    expect((await db.regradeResult.findUniqueOrThrow({ where: { id: interrupted.id } })).status).toBe("graded");
+    // what the instructor's regrade page shows: "Regraded. … N of N regraded (1 could not be graded)"
+    const { regradeOverview } = await import("@/lib/regrade/overview");
+    expect((await regradeOverview(EXERCISE))?.job).toMatchObject({ id: first.id, status: "staged", total: stale.count, done: stale.count, errors: 1 });
+    const listed = await deadLetter.listDeadLetters();
+    expect(listed.find((d) => d.regradeJobId === first.id)).toMatchObject({ submissionId: exhausted.submissionId, attempts: 3 });
+    // applying writes the regraded reports; the dead-lettered one keeps its previous report (still stale)
+    expect(await jobs.applyRegrade(first.id)).toEqual({ applied: stale.count - 1 });
+    const after = await db.submission.findUniqueOrThrow({ where: { id: exhausted.submissionId } });
+    expect({ report: after.report, verdict: after.verdict, score: after.score, contentHash: after.contentHash }).toEqual({
+      report: before.report,
+      verdict: before.verdict,
+      score: before.score,
+      contentHash: OLD,
+    });
+    expect(await db.submission.count({ where: { contentHash: OLD } })).toBe(1);
+
+    // a regrade whose last grading is dead-lettered is finished by the sweep alone (no host left to finish it)
+    await running.stop();
+    running = null;
+    const second = await jobs.startRegrade(EXERCISE, current, null);
+    expect(await enqueueRegrade(second.id)).toBe(1);
+    const [only] = await db.regradeResult.findMany({ where: { jobId: second.id } });
+    await dieWhileGrading(only.id, "dead-regrade-pool-2", "max");
+    expect(await leases.reclaimExpiredLeases()).toEqual(["dead-regrade-pool-2"]);
+    expect(await deadLetter.markDeadLetters()).toBe(1);
+    expect(await deadLetter.markDeadLetters()).toBe(0); // once
+    expect(await jobs.regradeProgress(await db.regradeJob.findUniqueOrThrow({ where: { id: second.id } }))).toMatchObject({ status: "staged", total: 1, done: 1, errors: 1 });
+    expect((await db.submission.findUniqueOrThrow({ where: { id: only.submissionId } })).report).toBe(before.report);
+  }, 180_000);
+
+  it("a regrade paused while a dead host had one of its gradings regrades it after resume", async () => {
+    const jobs = await import("@/lib/regrade/jobs");
+    const { enqueueRegrade } = await import("@/lib/regrade/queue-regrade");
+    const { runRegrade } = await import("@/lib/regrade/runner");
+    const { findExercise } = await import("@/lib/content/manifest");
+    const staged = await jobs.activeJob(EXERCISE);
+    expect(staged?.status).toBe("staged"); // the previous test's second regrade
+    await jobs.discardRegrade(staged?.id as string);
+    const regrade = await jobs.startRegrade(EXERCISE, (await findExercise(EXERCISE))?.contentHash as string, null);
+    expect(await enqueueRegrade(regrade.id)).toBe(1);
+    const [only] = await db.regradeResult.findMany({ where: { jobId: regrade.id } });
+    await db.$executeRaw`INSERT INTO "GraderLease" ("workerId", "hostId", "expiresAt") VALUES ('dead-regrade-pool-3', 'gone:3', now() - interval '1 second')`;
+    expect(await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'dead-regrade-pool-3', attempts = 1 WHERE key LIKE 'regrade:%' || ${regrade.id}`).toBe(1);
+    await db.regradeResult.update({ where: { id: only.id }, data: { status: "running" } });
+    await jobs.pauseRegrade(regrade.id);
+    running = await host.startGraderHost({ concurrency: 2 }); // reclaims the dead pool's job and runs it: paused, so it grades nothing
+    await vi.waitFor(async () => expect(await db.$queryRaw<unknown[]>`SELECT 1 FROM graphile_worker._private_jobs WHERE key LIKE 'regrade:%' || ${regrade.id}`).toEqual([]), {
+      timeout: 30_000,
+      interval: 250,
+    });
+    expect((await db.regradeResult.findUniqueOrThrow({ where: { id: only.id } })).status).toBe("pending");
+    await jobs.resumeRegrade(regrade.id);
+    await runRegrade(regrade.id); // enqueues it again and waits for the host
+    expect(await jobs.regradeProgress(await db.regradeJob.findUniqueOrThrow({ where: { id: regrade.id } }))).toMatchObject({ status: "staged", done: 1, errors: 0 });
+
+    // paused while its last grading finished: resuming has nothing to enqueue and finishes it
+    await running.stop();
+    running = null;
+    await jobs.discardRegrade(regrade.id);
+    const last = await jobs.startRegrade(EXERCISE, (await findExercise(EXERCISE))?.contentHash as string, null);
+    await jobs.pauseRegrade(last.id);
+    await db.regradeResult.updateMany({ where: { jobId: last.id }, data: { status: "graded" } });
+    await jobs.resumeRegrade(last.id);
+    expect(await enqueueRegrade(last.id)).toBe(0);
+    expect((await db.regradeJob.findUniqueOrThrow({ where: { id: last.id } })).status).toBe("staged");
   }, 120_000);
 
   it("the grader role reads no users and no code, except the code of a job locked in the queue", async () => {

@@ -11,7 +11,9 @@
  * queue; its time is not charged to any student's budget. A paused or
  * discarded regrade's jobs finish without grading (resume enqueues the
  * pending results again). A grading that throws is retried by Graphile
- * Worker; on the last attempt the result is marked `error`.
+ * Worker; on the last attempt the result is marked `error`. A grading that
+ * dies with its host runs again when the host's lease expires (leases.ts);
+ * after the last attempt the dead-letter sweep marks it `error` (dead-letter.ts).
  */
 import "server-only";
 import type { JobHelpers } from "graphile-worker";
@@ -30,14 +32,19 @@ interface GradingInput {
 
 export type RegradeOutcome = "staged" | "skipped" | "error";
 
-async function finishIfDone(regradeJobId: string): Promise<void> {
+/** Moves a running regrade to `staged` once none of its results is left to grade (also called by the dead-letter sweep). */
+export async function finishRegradeIfDone(regradeJobId: string): Promise<void> {
   const left = await db.regradeResult.count({ where: { jobId: regradeJobId, status: { in: ["pending", "running"] } } });
   if (left === 0) await db.regradeJob.updateMany({ where: { id: regradeJobId, status: "running" }, data: { status: "staged" } });
 }
 
 export async function regradeJob(job: RegradeGradingJob, helpers: Pick<JobHelpers, "job">): Promise<RegradeOutcome> {
   const regrade = await db.regradeJob.findUnique({ where: { id: job.regradeJobId }, select: { status: true } });
-  if (regrade?.status !== "running") return "skipped";
+  if (regrade?.status !== "running") {
+    // paused while a dead host had this result: back to pending, so resume enqueues it again
+    await db.regradeResult.updateMany({ where: { id: job.regradeResultId, status: "running" }, data: { status: "pending" } });
+    return "skipped";
+  }
   // running too: a host that died mid-grading left it so, and the queue hands each result to one host at a time (job key)
   const claimed = await db.regradeResult.updateMany({ where: { id: job.regradeResultId, status: { in: ["pending", "running"] } }, data: { status: "running" } });
   if (claimed.count !== 1) return "skipped";
@@ -55,13 +62,13 @@ export async function regradeJob(job: RegradeGradingJob, helpers: Pick<JobHelper
     await db.regradeResult.updateMany({ where: { id: job.regradeResultId, status: "running" }, data: { status: lastAttempt ? "error" : "pending" } });
     if (!lastAttempt) throw e; // Graphile Worker retries it with backoff
     console.error(`[grader host] regrading submission ${job.submissionId} failed:`, e instanceof Error ? e.message : e);
-    await finishIfDone(job.regradeJobId);
+    await finishRegradeIfDone(job.regradeJobId);
     return "error";
   }
   await db.regradeResult.updateMany({
     where: { id: job.regradeResultId, status: "running" },
     data: { status: "graded", newVerdict: report.status, newScore: report.score, report: JSON.stringify(report), gradingMs: performance.now() - started },
   });
-  await finishIfDone(job.regradeJobId);
+  await finishRegradeIfDone(job.regradeJobId);
   return "staged";
 }

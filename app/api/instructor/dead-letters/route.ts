@@ -1,7 +1,8 @@
 /**
  * GET /api/instructor/dead-letters (instructors only): gradings that failed
  * for good on the PostgreSQL queue (their job crashed its grader MAX_ATTEMPTS
- * times), newest first, with the last error. Empty on the embedded default.
+ * times), newest first, with the last error — regrade gradings too (with
+ * their regradeJobId). Empty on the embedded default.
  */
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http/route";
