@@ -244,6 +244,9 @@ export const GradeReportSchema = z.object({
   score: z.number().min(0).max(1),
   /** content hash of the exercise folder that graded it (grader/content/content-hash.ts); absent in reports from before hashes */
   contentHash: z.string().optional(),
+  /** set only when the grader, not the student's code, failed (a lost or unstartable worker): no verdict on the code,
+   *  so a regrade retries it or counts it as an error instead of replacing the previous report with it */
+  infrastructureFailure: z.literal(true).optional(),
   /** one line for the student: what happened overall */
   summary: z.string(),
   tests: z.array(TestResultSchema),

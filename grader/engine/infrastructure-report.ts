@@ -26,6 +26,7 @@ export function infrastructureReport(request: GradeRequest, limits: GradeReport[
     mode: request.mode,
     status: "error",
     score: 0,
+    infrastructureFailure: true,
     summary: message,
     tests: [],
     misconceptions: [],

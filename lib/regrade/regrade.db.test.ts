@@ -151,4 +151,28 @@ describe("regrade", () => {
     expect([after.report, after.verdict, after.score, after.contentHash]).toEqual([before.report, before.verdict, before.score, before.contentHash]);
     expect(await stale.countStaleSubmits(EXERCISE, hash)).toBe(1);
   });
+
+  it("a grading whose worker was lost answers an infrastructure report: it counts as an error and never replaces the previous report", async () => {
+    const hash = (await findExercise(EXERCISE))!.contentHash;
+    const { gradeInBackground } = await import("@/lib/submissions/fair-grading");
+    const { infrastructureReport, infraMessage } = await import("@/grader/engine/infrastructure-report");
+    // the submissions still stale after the tests above (at least one: the previous test left one)
+    const total = await stale.countStaleSubmits(EXERCISE, hash);
+    expect(total).toBeGreaterThan(0);
+    const job = await jobs.startRegrade(EXERCISE, hash, null);
+    let calls = 0;
+    await runner.runRegrade(job.id, async (jobId, request) => {
+      const limits = { callTimeoutMs: 1000, totalTimeoutMs: 5000, memoryMb: 64 };
+      if (++calls === 1) return infrastructureReport(request, limits, infraMessage("crash", limits));
+      return gradeInBackground(jobId, request);
+    });
+    const progress = await jobs.regradeProgress(await db.regradeJob.findUniqueOrThrow({ where: { id: job.id } }));
+    expect(progress).toMatchObject({ status: "staged", total, done: total, errors: 1 });
+    const failed = await db.regradeResult.findFirstOrThrow({ where: { jobId: job.id, status: "error" } });
+    const before = await db.submission.findUniqueOrThrow({ where: { id: failed.submissionId } });
+    expect(before.verdict).not.toBe("error");
+    expect(await jobs.applyRegrade(job.id)).toEqual({ applied: total - 1 });
+    const after = await db.submission.findUniqueOrThrow({ where: { id: failed.submissionId } });
+    expect([after.report, after.verdict, after.score]).toEqual([before.report, before.verdict, before.score]);
+  });
 });

@@ -61,6 +61,8 @@ async function regradeOne(jobId: string, result: { id: string; submissionId: str
       mode: sub.mode as GradeRequest["mode"],
       seed,
     });
+    // not a verdict on the code: applying it would replace a real report with "please try again"
+    if (report.infrastructureFailure) throw new Error(report.summary);
     await db.regradeResult.update({
       where: { id: result.id },
       data: { status: "graded", newVerdict: report.status, newScore: report.score, report: JSON.stringify(report), gradingMs: performance.now() - started },

@@ -57,6 +57,8 @@ export async function regradeJob(job: RegradeGradingJob, helpers: Pick<JobHelper
       { userId: `regrade:${job.regradeJobId}`, background: true },
       { exerciseId: input.exerciseId, code: input.code, language: LanguageSchema.parse(input.language), mode: ModeSchema.parse(input.mode), seed: job.seed },
     );
+    // not a verdict on the code (see the embedded runner): retried, and an error item once out of attempts
+    if (report.infrastructureFailure) throw new Error(report.summary);
   } catch (e) {
     const lastAttempt = (helpers.job.attempts ?? 1) >= (helpers.job.max_attempts ?? MAX_ATTEMPTS);
     await db.regradeResult.updateMany({ where: { id: job.regradeResultId, status: "running" }, data: { status: lastAttempt ? "error" : "pending" } });
