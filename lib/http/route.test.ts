@@ -25,6 +25,24 @@ describe("route wrapper", () => {
     expect(getSession).not.toHaveBeenCalled();
   });
 
+  it("answers a per-address refusal with 429 + Retry-After before it looks at the session, and passes the address on", async () => {
+    vi.stubEnv("BATCHNORM_EDGE_SERVER", "1");
+    const seen: string[] = [];
+    const byAddress = async (address: string) => {
+      seen.push(address);
+      return address === "203.0.113.1" ? { retryAfterSeconds: 9, error: "Too many." } : null;
+    };
+    const limited = route({ access: "signed-in", byAddress }, async ({ address }) => NextResponse.json({ address }));
+    getSession.mockClear();
+    const refused = await limited(request("POST", { origin: "http://localhost:3000", "x-test-role": "student", "x-batchnorm-client-address": "203.0.113.1" }));
+    expect([refused.status, refused.headers.get("Retry-After"), await refused.json()]).toEqual([429, "9", { error: "Too many.", code: "rate-limited" }]);
+    expect(getSession).not.toHaveBeenCalled();
+    const passed = await limited(request("POST", { origin: "http://localhost:3000", "x-test-role": "student", "x-batchnorm-client-address": "198.51.100.2" }));
+    expect(await passed.json()).toEqual({ address: "198.51.100.2" });
+    expect(seen).toEqual(["203.0.113.1", "198.51.100.2"]);
+    vi.unstubAllEnvs();
+  });
+
   it("lets reads and same-origin writes through to the handler with the caller", async () => {
     expect(await (await ok(request("GET", { origin: "https://evil.example", "x-test-role": "student" }))).json()).toEqual({ id: "u-student" });
     expect((await ok(request("POST", { origin: "http://localhost:3000", "x-test-role": "student" }))).status).toBe(200);

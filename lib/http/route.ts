@@ -4,15 +4,18 @@
  *
  *   1. same-origin check: a cross-origin write is refused with 403 before
  *      anything else (reads pass; see same-origin.ts);
- *   2. authentication: 401 without a session, 403 when the route is for
+ *   2. per-address limits (the route's `byAddress`): 429 + Retry-After
+ *      before the session is looked up, so a flood from one address costs
+ *      no database query of the app's (lib/rate-limit/address-limits.ts);
+ *   3. authentication: 401 without a session, 403 when the route is for
  *      instructors and the caller is not (authenticate.ts); the session
  *      lookup is a read, so it is repeated while PostgreSQL restarts
  *      (lib/database/resilient-pool.ts) rather than answering 500;
- *   3. validation: the route's params and query are safeParsed with its zod
+ *   4. validation: the route's params and query are safeParsed with its zod
  *      schemas; a failure answers the route's own `invalid` response;
- *   4. the handler, which reads its JSON body when it is ready to
+ *   5. the handler, which reads its JSON body when it is ready to
  *      (`call.json()`: a rate limit may answer first);
- *   5. errors → responses: HttpError with its status, ZodError as 400,
+ *   6. errors → responses: HttpError with its status, ZodError as 400,
  *      anything else rethrown as a 500 (error-response.ts).
  *
  * So a handler holds only what is particular to its route.
@@ -22,8 +25,11 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/session";
 import { retryWhileDatabaseRestarts } from "@/lib/database/resilient-pool";
+import type { AddressLimit } from "@/lib/rate-limit/address-limits";
+import { clientAddressOf } from "@/lib/security/client-address";
 import { authenticateRequest } from "./authenticate";
 import { errorResponse } from "./error-response";
+import { HttpError } from "./http-error";
 import { readJsonBody } from "./json-body";
 import { refuseCrossOrigin } from "./same-origin";
 
@@ -32,6 +38,8 @@ export type Access = "public" | "signed-in" | "instructor";
 export interface RouteCall<A extends Access, P, Q> {
   request: Request;
   user: A extends "public" ? undefined : CurrentUser;
+  /** the client address the limits key on ("unknown" without our edge server; client-address.ts) */
+  address: string;
   params: P;
   query: Q;
   /** the body as JSON, read with a byte cap (413) and parsed (400) */
@@ -40,6 +48,8 @@ export interface RouteCall<A extends Access, P, Q> {
 
 export interface RouteOptions<A extends Access, P, Q> {
   access: A;
+  /** a limit on the client address, checked before the session is looked up (per-user limits stay in the handler) */
+  byAddress?: AddressLimit;
   /** the dynamic segments ([id]); unvalidated when absent */
   params?: z.ZodType<P>;
   /** the query string as an object of strings; ignored when absent */
@@ -60,6 +70,10 @@ export function route<A extends Access, P = Record<string, string>, Q = Record<s
   return async (request, context) => {
     const crossOrigin = refuseCrossOrigin(request);
     if (crossOrigin) return crossOrigin;
+
+    const address = clientAddressOf(request);
+    const refused = options.byAddress ? await options.byAddress(address) : null;
+    if (refused) return errorResponse(new HttpError(429, "rate-limited", refused.error, { retryAfterSeconds: refused.retryAfterSeconds }));
 
     let user: CurrentUser | undefined;
     if (options.access !== "public") {
@@ -82,6 +96,7 @@ export function route<A extends Access, P = Record<string, string>, Q = Record<s
       return await handler({
         request,
         user: user as RouteCall<A, P, Q>["user"],
+        address,
         params: params.data,
         query: query.data,
         json: () => readJsonBody(request),

@@ -26,12 +26,17 @@ export function createGradingBudget(settings: BudgetSettings) {
     return res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
   }
 
+  const addressWait = async (address: string | undefined) =>
+    address && address !== "unknown" ? waitFor(addresses, address, settings.addressMs) : 0;
+
   return {
     async check(userId: string, address?: string): Promise<RateLimitResult> {
-      const wait = Math.max(
-        await waitFor(users, userId, settings.userMs),
-        address && address !== "unknown" ? await waitFor(addresses, address, settings.addressMs) : 0,
-      );
+      const wait = Math.max(await waitFor(users, userId, settings.userMs), await addressWait(address));
+      return wait > 0 ? { ok: false, retryAfterSeconds: wait } : { ok: true };
+    },
+    /** The address's part alone: needs no user, so the route checks it before looking up the session (address-limits.ts). */
+    async checkAddress(address: string): Promise<RateLimitResult> {
+      const wait = await addressWait(address);
       return wait > 0 ? { ok: false, retryAfterSeconds: wait } : { ok: true };
     },
 

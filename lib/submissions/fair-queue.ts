@@ -3,11 +3,13 @@
  * nothing about users). Every grading passes through here:
  *
  * - at most `perUser` gradings of one user run at once; the rest wait;
- * - the next grading goes to the waiting user with the least recent grading
- *   time (an exponentially decaying sum, running gradings included), ties
- *   broken by who was served longest ago (round robin) — so users are taken in
- *   turn, and someone whose gradings are slow waits behind everyone whose
- *   gradings are fast, however early they arrived;
+ * - the next grading goes to the waiting address, and within it the waiting
+ *   user, with the least recent grading time (an exponentially decaying sum,
+ *   running gradings included), ties broken by who was served longest ago
+ *   (round robin; fair-turns.ts) — so addresses are taken in turn, and their
+ *   users in turn within them (seven free accounts on one address share one
+ *   address's turns), and someone whose gradings are slow waits behind
+ *   everyone whose gradings are fast, however early they arrived;
  * - `fast` gradings run at once (the pool's cores); a grading that has run
  *   `slowAfterMs` stops counting against that, like in the pool, but slow
  *   gradings and those of "heavy" users may hold at most `maxHeavy` workers
@@ -37,6 +39,7 @@
  */
 import "server-only";
 import { GraderBusyError } from "@/grader";
+import { addressKeyOf, nextTurn, userKeyOf } from "./fair-turns";
 
 /** How many recent gradings the median is taken over. */
 const RECENT_GRADINGS = 64;
@@ -79,6 +82,8 @@ interface Running {
 
 interface UserState {
   background: boolean;
+  /** the group it takes turns in: its latest known address (fair-turns.ts), else itself */
+  addressKey: string;
   waiting: Waiting[];
   running: number;
   /** decayed grading milliseconds as of `usageAt` */
@@ -92,6 +97,8 @@ interface UserState {
 export class FairQueue {
   private readonly users = new Map<string, UserState>();
   private readonly running = new Set<Running>();
+  /** address key → when it was last served (serveCounter) */
+  private readonly addressServed = new Map<string, number>();
   private waitingCount = 0;
   private serveCounter = 0;
   private wakeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -118,6 +125,8 @@ export class FairQueue {
    */
   run<T>(owner: Owner, job: () => Promise<T>, costOf?: (result: T) => number | undefined): Promise<T> {
     const user = this.user(owner.userId, owner.background === true);
+    // A grading without a known address (a retry after a restart) leaves the user in its address's group.
+    user.addressKey = addressKeyOf(owner) ?? user.addressKey;
     if (this.waitingCount >= this.options.maxWaiting) return Promise.reject(new GraderBusyError("the grading queue is full"));
     if (user.waiting.length >= this.options.maxWaitingPerUser) {
       return Promise.reject(new GraderBusyError("too many of your gradings are waiting"));
@@ -155,7 +164,7 @@ export class FairQueue {
   private user(userId: string, background = false): UserState {
     let state = this.users.get(userId);
     if (!state) {
-      state = { background, waiting: [], running: 0, usage: 0, count: 0, usageAt: this.now(), lastServed: -1 };
+      state = { background, addressKey: userKeyOf(userId), waiting: [], running: 0, usage: 0, count: 0, usageAt: this.now(), lastServed: -1 };
       this.users.set(userId, state);
     }
     return state;
@@ -220,6 +229,7 @@ export class FairQueue {
       const item = next.state.waiting.shift() as Waiting;
       this.waitingCount--;
       next.state.lastServed = ++this.serveCounter;
+      this.addressServed.set(next.state.addressKey, next.state.lastServed);
       item.start();
     }
     this.wakeWhenAGradingTurnsSlow();
@@ -237,15 +247,23 @@ export class FairQueue {
   }
 
   private pickAmong(heavyAllowed: boolean, background: boolean): { state: UserState } | null {
-    let best: { state: UserState; usage: number } | null = null;
-    for (const state of this.users.values()) {
+    const candidates: { state: UserState; addressKey: string; usage: number; lastServed: number }[] = [];
+    const addressUsage = new Map<string, number>();
+    for (const [userId, state] of this.users) {
+      const usage = this.usageOf(state);
+      // Idle users whose usage decayed away no longer change anyone's turn (nor do their addresses).
+      if (state.running === 0 && state.waiting.length === 0 && usage < 1) {
+        this.users.delete(userId);
+        continue;
+      }
+      addressUsage.set(state.addressKey, (addressUsage.get(state.addressKey) ?? 0) + usage);
       if (state.background !== background) continue;
       if (state.waiting.length === 0 || state.running >= this.options.perUser) continue;
-      const usage = this.usageOf(state);
       if (!heavyAllowed && this.isHeavy(state)) continue;
-      if (!best || usage < best.usage || (usage === best.usage && state.lastServed < best.state.lastServed)) best = { state, usage };
+      candidates.push({ state, addressKey: state.addressKey, usage, lastServed: state.lastServed });
     }
-    return best;
+    for (const key of this.addressServed.keys()) if (!addressUsage.has(key)) this.addressServed.delete(key);
+    return nextTurn(candidates, addressUsage, (key) => this.addressServed.get(key) ?? -1);
   }
 
   /** A waiting grading may start once a running one has turned slow. */

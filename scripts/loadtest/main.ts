@@ -28,8 +28,9 @@ async function main(options: LoadOptions): Promise<number> {
     : await ManagedServer.create({
         graderWorkers: options.graderWorkers,
         graderMaxQueue: options.graderMaxQueue ?? (options.backpressure ? 4 : undefined),
-        // The abuse scenario gives every simulated client its own address through a "proxy" on loopback.
-        env: options.abuse ? { TRUSTED_PROXIES: "loopback" } : undefined,
+        // The abuse scenario gives every simulated client its own address through a "proxy" on loopback,
+        // and keeps the server's default per-address limits ("" = unset) that the abusers' address runs into.
+        env: options.abuse ? { TRUSTED_PROXIES: "loopback", SUBMISSION_ADDRESS_RATE_LIMIT_POINTS: "", AUTOSAVE_ADDRESS_RATE_LIMIT_POINTS: "" } : undefined,
       });
   const baseUrl = options.baseUrl ?? (server as ManagedServer).baseUrl;
   let exitCode = 1;

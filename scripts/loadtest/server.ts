@@ -55,6 +55,9 @@ export class ManagedServer {
       AUTH_RATE_LIMIT_MAX: "100000",
       AUTH_SIGN_UP_LIMIT: "100000",
       AUTH_SIGN_IN_LIMIT: "100000",
+      // every simulated student shares 127.0.0.1 (except in the abuse scenario, main.ts)
+      SUBMISSION_ADDRESS_RATE_LIMIT_POINTS: "100000",
+      AUTOSAVE_ADDRESS_RATE_LIMIT_POINTS: "100000",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
       ...(options.graderWorkers ? { GRADER_WORKERS: String(options.graderWorkers) } : {}),

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDraft, saveDraft } from "@/lib/drafts/drafts";
 import { route } from "@/lib/http/route";
+import { autosavesByAddress } from "@/lib/rate-limit/address-limits";
 import { autosaveLimiter } from "@/lib/rate-limit/autosave-limiter";
 import { isKnownExercise } from "@/lib/submissions/known-exercise";
 
@@ -16,7 +17,7 @@ export const GET = route({ access: "signed-in", params }, async ({ user, params 
 });
 
 /** Autosave: `{ code, language }` → the stored draft with the server's updatedAt. */
-export const PUT = route({ access: "signed-in", params }, async ({ user, params, json }) => {
+export const PUT = route({ access: "signed-in", params, byAddress: autosavesByAddress }, async ({ user, params, json }) => {
   if (!(await isKnownExercise(params.id))) return unknownExercise(params.id);
   const limit = await autosaveLimiter().consume(user.id);
   if (!limit.ok) {
