@@ -63,3 +63,49 @@ test("fast typing while autosave round-trips loses no keystroke, in the editor o
   await expect(editor(page).locator(".view-lines")).toContainText("export function batchnormForward(", { timeout: 30_000 });
   expect(await editorText(page)).toBe(expected);
 });
+
+test("a server draft that arrives after the student typed never replaces their text", async ({ page }) => {
+  test.setTimeout(120_000);
+  const exercise = "batchnorm-backward";
+  const draftUrl = `/api/exercises/${exercise}/draft`;
+  const isSave = (r: Request) => r.method() === "PUT" && new URL(r.url()).pathname === draftUrl;
+  await signUpNewStudent(page, "Draft Keeper");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openExercise(page, exercise);
+  await expect(editor(page).locator(".view-lines")).toContainText("export function batchnormBackward(", { timeout: 30_000 });
+  const before = await editorText(page);
+  await page.keyboard.press("ControlOrMeta+End");
+  const first = `// ${words("d", 80)}`;
+  const saved = page.waitForRequest(isSave, { timeout: 15_000 });
+  await page.keyboard.type(first, { delay: 0 });
+  await (await saved).response();
+
+  // Opening a hint makes the server render the page again, with the stored draft,
+  // while the student is already typing on: the typing wins.
+  const panel = page.getByTestId("hints-panel");
+  await panel.getByRole("button", { name: "Show hint 1 of 4" }).click();
+  await editor(page).locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  const second = words("e", 120);
+  await page.keyboard.type(second, { delay: 0 });
+  await expect(panel.getByTestId("hint-1")).toBeVisible();
+  expect(await editorText(page)).toBe(before + first + second);
+  await expect(page.getByTestId("draft-elsewhere")).toHaveCount(0);
+
+  // A different draft saved from another tab arrives with the next refresh: the
+  // editor keeps the student's text, says so, and opens the other one only on request.
+  const other = "// saved from another tab\n";
+  const put = await page.request.put(draftUrl, { data: { code: other, language: "typescript" } });
+  expect(put.ok()).toBe(true);
+  await panel.getByRole("button", { name: "Show hint 2 of 4" }).click();
+  await expect(panel.getByTestId("hint-2")).toBeVisible();
+  const notice = page.getByTestId("draft-elsewhere");
+  await expect(notice).toContainText("The editor keeps your text");
+  expect(await editorText(page)).toBe(before + first + second);
+
+  const adopted = page.waitForRequest((r) => isSave(r) && (r.postDataJSON() as { code: string }).code === other, { timeout: 15_000 });
+  await notice.getByRole("button", { name: "Open that draft instead" }).click();
+  await expect(notice).toHaveCount(0);
+  expect(await editorText(page)).toBe(other);
+  await (await adopted).response();
+});
