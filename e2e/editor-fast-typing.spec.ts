@@ -95,7 +95,7 @@ test("a server draft that arrives after the student typed never replaces their t
   // A different draft saved from another tab arrives with the next refresh: the
   // editor keeps the student's text, says so, and opens the other one only on request.
   const other = "// saved from another tab\n";
-  const put = await page.request.put(draftUrl, { data: { code: other, language: "typescript" } });
+  const put = await page.request.put(draftUrl, { data: { code: other, language: "typescript" }, headers: { origin: new URL(page.url()).origin } });
   expect(put.ok()).toBe(true);
   await panel.getByRole("button", { name: "Show hint 2 of 4" }).click();
   await expect(panel.getByTestId("hint-2")).toBeVisible();
