@@ -16,12 +16,16 @@ function words(label: string, length: number): string {
   return text.slice(0, length);
 }
 
-/** The editor's whole text as Monaco holds it (select all, copy, read the clipboard). */
+/**
+ * The editor's whole text as Monaco holds it (select all, copy, read the
+ * clipboard). The clipboard hands lines back with CRLF; the model and the
+ * saved drafts use LF, and nothing typed here contains a line break.
+ */
 async function editorText(page: Page): Promise<string> {
   await editor(page).locator(".view-lines").click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+C");
-  return page.evaluate(() => navigator.clipboard.readText());
+  return (await page.evaluate(() => navigator.clipboard.readText())).replaceAll("\r\n", "\n");
 }
 
 test("fast typing while autosave round-trips loses no keystroke, in the editor or in the saved draft", async ({ page }) => {
