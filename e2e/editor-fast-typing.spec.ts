@@ -91,10 +91,14 @@ test("a server draft that arrives after the student typed never replaces their t
   await editor(page).locator(".view-lines").click();
   await page.keyboard.press("ControlOrMeta+End");
   const second = words("e", 120);
+  const typed = before + first + second;
+  const ownSave = page.waitForRequest((r) => isSave(r) && (r.postDataJSON() as { code: string }).code === typed, { timeout: 15_000 });
   await page.keyboard.type(second, { delay: 0 });
   await expect(panel.getByTestId("hint-1")).toBeVisible();
-  expect(await editorText(page)).toBe(before + first + second);
+  expect(await editorText(page)).toBe(typed);
   await expect(page.getByTestId("draft-elsewhere")).toHaveCount(0);
+  // This page's own save of that text lands first, so it cannot overwrite the other tab's draft below.
+  await (await ownSave).response();
 
   // A different draft saved from another tab arrives with the next refresh: the
   // editor keeps the student's text, says so, and opens the other one only on request.
@@ -105,7 +109,7 @@ test("a server draft that arrives after the student typed never replaces their t
   await expect(panel.getByTestId("hint-2")).toBeVisible();
   const notice = page.getByTestId("draft-elsewhere");
   await expect(notice).toContainText("The editor keeps your text");
-  expect(await editorText(page)).toBe(before + first + second);
+  expect(await editorText(page)).toBe(typed);
 
   const adopted = page.waitForRequest((r) => isSave(r) && (r.postDataJSON() as { code: string }).code === other, { timeout: 15_000 });
   await notice.getByRole("button", { name: "Open that draft instead" }).click();
