@@ -3,10 +3,18 @@
  * The Monaco editor itself. Loaded only through ./code-editor.tsx
  * (next/dynamic, ssr: false), so Monaco's JavaScript is fetched only by pages
  * that show an editor.
+ *
+ * Uncontrolled: Monaco holds the text and reports every change; the page
+ * replaces it only with a new document (./editor-document.ts). A controlled
+ * `value` is written back into Monaco whenever it differs from the editor,
+ * and React's copy can lag the keystrokes (Chromium's EditContext input is not
+ * a discrete event for React, so the write-back runs a task later) — which
+ * overwrote fast typing.
  */
-import Editor, { type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef, useState } from "react";
+import Editor, { type EditorProps, type OnChange, type OnMount } from "@monaco-editor/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "@/grader/contract/vocabulary";
+import { type EditorDocument, textToApply } from "./editor-document";
 import { monaco, setExerciseTypes, startLanguageService } from "./monaco-setup";
 
 export interface EditorMarker {
@@ -19,8 +27,10 @@ export interface CodeEditorProps {
   exerciseId: string;
   /** .d.ts text derived from the starter (never the reference) */
   declarations: string;
-  value: string;
+  /** the text to open with, and replacements from outside (new revision each) */
+  content: EditorDocument;
   language: Language;
+  /** every change, typed or applied from a document */
   onChange: (value: string) => void;
   /** compile errors from the grader, shown as error markers */
   markers: EditorMarker[];
@@ -30,17 +40,42 @@ export interface CodeEditorProps {
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
+/** One object for the editor's life (@monaco-editor/react re-applies options whenever the object changes). */
+const OPTIONS: NonNullable<EditorProps["options"]> = {
+  minimap: { enabled: false },
+  fontSize: 14,
+  tabSize: 2,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  // Long lines wrap instead of running off the visible width (phones, split screens).
+  wordWrap: "on",
+  // Unused code is drawn faded, below text contrast (axe color-contrast); the compiler still reports it.
+  showUnused: false,
+  // The wheel scrolls the page once the editor is at its top or bottom.
+  scrollbar: { alwaysConsumeMouseWheel: false },
+  ariaLabel:
+    "Code editor. Tab indents; to leave the editor with the keyboard press Control+M (on a Mac Control+Shift+M), then Tab. Press Control or Command plus Enter to run, add Shift to submit.",
+};
+
 export default function CodeEditorImpl(props: CodeEditorProps) {
-  const { exerciseId, declarations, value, language, onChange, markers } = props;
+  const { exerciseId, declarations, content, language, markers } = props;
   const [editor, setEditor] = useState<StandaloneEditor | null>(null);
   const [applied, setApplied] = useState("[]");
   // Commands are registered once; the latest callbacks are read through a ref.
   const actions = useRef(props);
   actions.current = props;
+  // The editor is created with the document of its first render (defaultValue).
+  const appliedRevision = useRef(content.revision);
+  const onChange = useCallback<OnChange>((next) => actions.current.onChange(next ?? ""), []);
 
   setExerciseTypes(exerciseId, declarations);
 
   const onMount: OnMount = (instance) => {
+    // A model can outlive an earlier visit under the same path (the other language's
+    // model is kept): the editor opens with this page's newest document, not that text.
+    const opening = actions.current.content;
+    if (instance.getValue() !== opening.text) instance.setValue(opening.text);
+    appliedRevision.current = opening.revision;
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => actions.current.onRun());
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => actions.current.onSubmit());
     setEditor(instance);
@@ -48,6 +83,19 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
     if ("requestIdleCallback" in window) window.requestIdleCallback(startLanguageService, { timeout: 1500 });
     else setTimeout(startLanguageService, 300);
   };
+
+  // A new document from outside replaces the text once, as one undoable edit.
+  // (A language switch opens another model: @monaco-editor/react switches it
+  // in its own effect, which runs before this one.)
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    const text = textToApply(appliedRevision.current, content, model.getValue());
+    appliedRevision.current = content.revision;
+    if (text === null) return;
+    editor.executeEdits("external-document", [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+    editor.pushUndoStop();
+  }, [editor, content]);
 
   useEffect(() => {
     const model = editor?.getModel();
@@ -73,25 +121,11 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
         height="60vh"
         path={`file:///exercise/${exerciseId}/solution.${language === "typescript" ? "ts" : "js"}`}
         language={language}
-        value={value}
-        onChange={(next) => onChange(next ?? "")}
+        defaultValue={content.text}
+        onChange={onChange}
         onMount={onMount}
         loading={<p className="muted">Loading the editor…</p>}
-        options={{
-          minimap: { enabled: false },
-          fontSize: 14,
-          tabSize: 2,
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          // Long lines wrap instead of running off the visible width (phones, split screens).
-          wordWrap: "on",
-          // Unused code is drawn faded, below text contrast (axe color-contrast); the compiler still reports it.
-          showUnused: false,
-          // The wheel scrolls the page once the editor is at its top or bottom.
-          scrollbar: { alwaysConsumeMouseWheel: false },
-          ariaLabel:
-            "Code editor. Tab indents; to leave the editor with the keyboard press Control+M (on a Mac Control+Shift+M), then Tab. Press Control or Command plus Enter to run, add Shift to submit.",
-        }}
+        options={OPTIONS}
       />
     </div>
   );

@@ -42,8 +42,10 @@ export default async function ExercisePage({ params }: Props) {
     <ExercisePrompt exercise={exercise} lessonId={lessonId} lessonName={lessonName} hints={<HintsPanel exerciseId={id} total={hints.total} opened={hints.opened} />} />
   );
 
+  // Keyed by exercise: moving to another exercise opens a fresh workspace that reads that exercise's draft.
   return (
     <Workspace
+      key={id}
       userId={user.id}
       exerciseId={id}
       languages={exercise.languages}

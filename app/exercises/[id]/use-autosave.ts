@@ -1,11 +1,15 @@
 "use client";
 /**
  * Autosave: every change goes to localStorage at once and to the server after
- * a short pause (and when the tab is hidden). On load, the newer of the local
- * and the server draft wins.
+ * a short pause (and when the tab is hidden), one request at a time
+ * (./draft-saver.ts). On load, the newer of the local and the server draft
+ * wins (./draft-restore.ts).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Language } from "@/grader/contract/vocabulary";
+import { type DraftBody, DraftSaver, type SaveState } from "./draft-saver";
+
+export type { SaveState } from "./draft-saver";
 
 export interface StoredDraft {
   code: string;
@@ -13,8 +17,6 @@ export interface StoredDraft {
   /** ms since epoch */
   savedAt: number;
 }
-
-export type SaveState = "idle" | "saving" | "saved" | "failed";
 
 export const SERVER_SAVE_DELAY_MS = 1000;
 
@@ -41,60 +43,56 @@ export function newestDraft(local: StoredDraft | null, server: StoredDraft | nul
   return local.savedAt > server.savedAt ? local : server;
 }
 
-export function useAutosave(exerciseId: string, key: string): { save: (code: string, language: StoredDraft["language"]) => void; state: SaveState } {
-  const [state, setState] = useState<SaveState>("idle");
-  const pending = useRef<{ code: string; language: StoredDraft["language"] } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+async function putDraft(exerciseId: string, draft: DraftBody, keepalive: boolean): Promise<boolean> {
+  const response = await fetch(`/api/exercises/${encodeURIComponent(exerciseId)}/draft`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(draft),
+    keepalive,
+  });
+  return response.ok;
+}
 
-  const flush = useCallback(
-    async (keepalive = false) => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      const draft = pending.current;
-      if (!draft) return;
-      pending.current = null;
-      setState("saving");
-      try {
-        const response = await fetch(`/api/exercises/${encodeURIComponent(exerciseId)}/draft`, {
-          method: "PUT",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(draft),
-          keepalive,
-        });
-        setState(response.ok ? "saved" : "failed");
-      } catch {
-        setState("failed");
-      }
-    },
+export interface Autosave {
+  save: (code: string, language: Language) => void;
+  state: SaveState;
+  /** true when this page sent `code` to the server recently */
+  sentFromHere: (code: string) => boolean;
+}
+
+export function useAutosave(exerciseId: string, key: string): Autosave {
+  const [state, setState] = useState<SaveState>("idle");
+  const saver = useMemo(
+    () => new DraftSaver({ delayMs: SERVER_SAVE_DELAY_MS, onState: setState, send: (draft, keepalive) => putDraft(exerciseId, draft, keepalive) }),
     [exerciseId],
   );
 
   const save = useCallback(
-    (code: string, language: StoredDraft["language"]) => {
+    (code: string, language: Language) => {
       try {
         localStorage.setItem(key, JSON.stringify({ code, language, savedAt: Date.now() } satisfies StoredDraft));
       } catch {
         // Storage full or disabled: the server copy still follows.
       }
-      pending.current = { code, language };
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), SERVER_SAVE_DELAY_MS);
+      saver.save({ code, language });
     },
-    [flush, key],
+    [saver, key],
   );
 
   useEffect(() => {
     const onHide = () => {
-      if (document.visibilityState === "hidden") void flush(true);
+      if (document.visibilityState === "hidden") saver.flush(true);
     };
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("pagehide", onHide);
     return () => {
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("pagehide", onHide);
-      void flush(true);
+      saver.flush(true);
+      saver.dispose();
     };
-  }, [flush]);
+  }, [saver]);
 
-  return { save, state };
+  const sentFromHere = useCallback((code: string) => saver.sentFromHere(code), [saver]);
+  return { save, state, sentFromHere };
 }

@@ -6,6 +6,8 @@
  */
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodeEditor } from "@/app/_components/editor/code-editor";
+import type { EditorDocument } from "@/app/_components/editor/editor-document";
+import { LocalTime } from "@/app/_components/local-time";
 import { announcement, ResultsPanel, resultsBadge } from "@/app/_components/results/results-panel";
 import type { HistoryEntry } from "@/lib/submissions/get-submission";
 import type { SubmissionView } from "@/lib/submissions/submission-view";
@@ -13,7 +15,8 @@ import styles from "../workspace.module.css";
 import { HistoryPanel } from "./history-panel";
 import { ResetToStarter } from "./reset-dialog";
 import { sendSubmission } from "./submission-client";
-import { draftKey, newestDraft, readLocalDraft, type StoredDraft, useAutosave } from "./use-autosave";
+import { initialText, serverDraftArrival } from "./draft-restore";
+import { draftKey, readLocalDraft, type StoredDraft, useAutosave } from "./use-autosave";
 import { type Pane, WorkspaceLayout } from "./workspace-layout";
 import type { Language, Mode } from "@/grader/contract/vocabulary";
 
@@ -38,48 +41,81 @@ type Trigger = "editor" | "page";
 
 const SAVE_LABEL = { idle: "", saving: "Saving…", saved: "Draft saved", failed: "Draft saved in this browser only (server unreachable)" };
 
+/** The text in the editor comes from the student, except for these replacements from outside (each a new revision). */
+interface OpenDocument extends EditorDocument {
+  language: Language;
+}
+
 export function Workspace({ userId, exerciseId, languages, starters, declarations, serverDraft, history: initialHistory, prompt, next, params }: WorkspaceProps) {
   const key = draftKey(userId, exerciseId);
-  const [code, setCode] = useState(serverDraft?.code ?? starters.typescript);
-  const [language, setLanguage] = useState<Language>(serverDraft?.language ?? "typescript");
-  const [restored, setRestored] = useState(false);
+  // null until the browser's own draft has been read (after hydration).
+  const [doc, setDoc] = useState<OpenDocument | null>(null);
+  // The editor's text as last reported: read by Run/Submit and the language switch, never written back into the editor.
+  const current = useRef({ code: serverDraft?.code ?? starters.typescript, language: serverDraft?.language ?? ("typescript" as Language) });
+  const opened = useRef<{ code: string; serverDraft: StoredDraft | null }>({ code: current.current.code, serverDraft });
+  const [elsewhere, setElsewhere] = useState<StoredDraft | null>(null);
   const [pending, setPending] = useState<Mode | null>(null);
   const [result, setResult] = useState<SubmissionView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState("");
   const [history, setHistory] = useState(initialHistory);
-  const { save, state: saveState } = useAutosave(exerciseId, key);
+  const { save, state: saveState, sentFromHere } = useAutosave(exerciseId, key);
   const busy = useRef(false);
   const [pane, setPane] = useState<Pane>("prompt");
   const [arrived, setArrived] = useState<{ id: string; trigger: Trigger } | null>(null);
 
-  // The local draft is only readable in the browser: pick the newer one after hydration.
+  /** Puts text from outside the editor into it (the editor applies each revision once). */
+  const open = useCallback((code: string, language: Language) => {
+    current.current = { code, language };
+    setDoc((d) => ({ text: code, language, revision: (d?.revision ?? 0) + 1 }));
+  }, []);
+
+  // Once, when the page opens: the newer of the browser's and the server's draft
+  // (the browser's is only readable after hydration). The workspace is keyed by
+  // exercise, so a new exercise opens a new workspace.
   useEffect(() => {
-    const best = newestDraft(readLocalDraft(key), serverDraft);
-    if (best) {
-      setCode(best.code);
-      setLanguage(best.language);
-    }
-    setRestored(true);
-  }, [key, serverDraft]);
+    const text = initialText(readLocalDraft(key), opened.current.serverDraft, { code: starters.typescript, language: "typescript" });
+    opened.current.code = text.code;
+    open(text.code, text.language);
+  }, [key, open, starters.typescript]);
+
+  // A server draft that arrives later (the server re-renders the page, e.g. after
+  // a hint is opened) never replaces the student's text; a different one saved
+  // elsewhere is mentioned, with the choice to open it.
+  useEffect(() => {
+    if (serverDraft === opened.current.serverDraft) return;
+    const arrival = serverDraftArrival(serverDraft, { current: current.current.code, opened: opened.current.code, sentFromHere });
+    setElsewhere(arrival === "elsewhere" ? serverDraft : null);
+  }, [serverDraft, sentFromHere]);
 
   const edit = (next: string) => {
-    setCode(next);
-    if (restored) save(next, language);
+    // The editor also reports the documents it was given; those were saved when they were opened.
+    if (next === current.current.code) return;
+    current.current = { ...current.current, code: next };
+    save(next, current.current.language);
   };
 
-  const changeLanguage = (next: Language) => {
+  const replace = (code: string, language: Language) => {
+    open(code, language);
+    save(code, language);
+  };
+
+  const changeLanguage = (nextLanguage: Language) => {
     // An untouched starter follows the language; edited code is kept as is.
-    const nextCode = code === starters[language] ? starters[next] : code;
-    setLanguage(next);
-    setCode(nextCode);
-    save(nextCode, next);
+    const { code, language } = current.current;
+    replace(code === starters[language] ? starters[nextLanguage] : code, nextLanguage);
   };
 
   const reset = () => {
-    setCode(starters[language]);
-    save(starters[language], language);
+    replace(starters[current.current.language], current.current.language);
     setLive("The editor was reset to the starter code.");
+  };
+
+  const openElsewhere = () => {
+    if (!elsewhere) return;
+    replace(elsewhere.code, elsewhere.language);
+    setElsewhere(null);
+    setLive("The editor now shows the draft saved elsewhere.");
   };
 
   const grade = useCallback(
@@ -89,7 +125,7 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
       setPending(mode);
       setError(null);
       setLive(mode === "run" ? "Running the public tests…" : "Submitting…");
-      const sent = code;
+      const { code: sent, language } = current.current;
       const outcome = await sendSubmission(exerciseId, { code: sent, language, mode }, () => setLive("The grader is busy; your submission is queued."));
       busy.current = false;
       setPending(null);
@@ -116,7 +152,7 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
         setHistory((h) => [entry, ...h.filter((e) => e.id !== entry.id)]);
       }
     },
-    [code, exerciseId, language],
+    [exerciseId],
   );
 
   // Shortcuts also work when the focus is outside the editor.
@@ -148,7 +184,7 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
       <div className={styles.toolbar}>
         <label>
           Language{" "}
-          <select value={language} onChange={(e) => changeLanguage(e.target.value as Language)} data-testid="language">
+          <select value={doc?.language ?? current.current.language} onChange={(e) => changeLanguage(e.target.value as Language)} data-testid="language">
             {languages.map((l) => (
               <option key={l} value={l}>
                 {l === "typescript" ? "TypeScript" : "JavaScript"}
@@ -167,12 +203,21 @@ export function Workspace({ userId, exerciseId, languages, starters, declaration
           {SAVE_LABEL[saveState]}
         </span>
       </div>
-      {restored ? (
+      {elsewhere && (
+        <p className="muted" role="status" data-testid="draft-elsewhere">
+          A different draft of this exercise was saved from another tab or device (<LocalTime iso={new Date(elsewhere.savedAt).toISOString()} />). The editor
+          keeps your text; your next change saves over that draft.{" "}
+          <button type="button" className="button--secondary" onClick={openElsewhere}>
+            Open that draft instead
+          </button>
+        </p>
+      )}
+      {doc ? (
         <CodeEditor
           exerciseId={exerciseId}
           declarations={declarations}
-          value={code}
-          language={language}
+          content={doc}
+          language={doc.language}
           onChange={edit}
           markers={markers}
           onRun={() => void grade("run", "editor")}
