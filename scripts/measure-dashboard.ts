@@ -1,10 +1,13 @@
 /**
- * `npx tsx scripts/measure-dashboard.ts [--db a.db,b.db,c.db] [--url http://host:port] [--runs 9] [--only csv]`
+ * `npx tsx scripts/measure-dashboard.ts [--db a.db,b.db,postgresql://…] [--temp-postgres 5000,50000] [--url http://host:port] [--runs 9] [--only csv]`
  *
  * Measures every instructor page on loaded databases (fill them with
- * scripts/seed-load.ts, e.g. --students 500 / 5000 / 50000 into three files).
+ * scripts/seed-load.ts, e.g. --students 500 / 5000 / 50000 into three files,
+ * or `--database-url postgresql://…`). --db takes SQLite files and
+ * PostgreSQL URLs; --temp-postgres seeds the given class sizes into a
+ * throw-away PostgreSQL server first (scripts/measure/dashboard-targets.ts).
  * For each database (without --url) it starts the production server
- * (`next start`, the existing build) on that file and a free port, signs in
+ * (`next start`, the existing build) with that DATABASE_URL on a free port, signs in
  * as the demo instructor, warms each page up twice, then times full
  * responses (request sent → whole body received) sequentially and takes the
  * median. The grade CSV is measured three ways: time to its first byte
@@ -17,14 +20,15 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { z } from "zod";
 import { buildIsCurrent } from "./build-fingerprint";
 import { freePort } from "./free-port";
+import { dashboardTargets } from "./measure/dashboard-targets";
 import { treeRssMb } from "./loadtest/process-tree";
 
 const argsSchema = z.object({
-  db: z.string().default("prisma/load.db"),
+  db: z.string().optional(),
+  "temp-postgres": z.string().optional(),
   url: z.string().url().optional(),
   runs: z.coerce.number().int().min(1).max(100).default(9),
   /** "csv": only the three CSV figures (e.g. after a change to the export alone) */
@@ -151,24 +155,14 @@ async function csvExport(base: string, cookie: string, serverPid: number | undef
   }
 }
 
-function studentCount(file: string): string {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const row = sqlite.prepare(`SELECT COUNT(*) AS n FROM "user" WHERE "role" = 'student'`).get() as { n: number };
-    return `${row.n.toLocaleString("en-US")} students`;
-  } finally {
-    sqlite.close();
-  }
-}
-
-async function startServer(file: string): Promise<{ base: string; server: ChildProcess }> {
+async function startServer(databaseUrl: string): Promise<{ base: string; server: ChildProcess }> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1", AUTH_SIGN_IN_LIMIT: "1000", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", AUTH_SIGN_IN_LIMIT: "1000", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  console.log(`started next start (pid ${server.pid}) on ${base} with ${file}`);
+  console.log(`started next start (pid ${server.pid}) on ${base} with ${databaseUrl}`);
   return { base, server };
 }
 
@@ -194,21 +188,23 @@ if (args.url) {
 } else {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run npm run build first");
   if (!buildIsCurrent()) console.warn("warning: the production build is older than the sources (npm run build to refresh)");
-  for (const db of args.db.split(",")) {
-    const file = path.resolve(db);
-    if (!existsSync(file)) throw new Error(`${file} does not exist: run npx tsx scripts/seed-load.ts first`);
-    const label = studentCount(file);
-    console.log(`\n${label} (${file}), load average before: ${loadText()}`);
-    const { base, server } = await startServer(file);
-    try {
-      columns.push(await measure(label, base, server.pid));
-    } catch (error) {
-      console.error(`  ${label}: ${(error as Error).message}`);
-      columns.push({ label, cells: new Map(), load: loadText() });
-    } finally {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
+  const { targets, cleanup } = await dashboardTargets(args.db ?? (args["temp-postgres"] ? undefined : "prisma/load.db"), args["temp-postgres"]);
+  try {
+    for (const { label, databaseUrl } of targets) {
+      console.log(`\n${label} (${databaseUrl}), load average before: ${loadText()}`);
+      const { base, server } = await startServer(databaseUrl);
+      try {
+        columns.push(await measure(label, base, server.pid));
+      } catch (error) {
+        console.error(`  ${label}: ${(error as Error).message}`);
+        columns.push({ label, cells: new Map(), load: loadText() });
+      } finally {
+        server.kill("SIGTERM");
+        await new Promise((r) => server.once("exit", r));
+      }
     }
+  } finally {
+    cleanup();
   }
 }
 
