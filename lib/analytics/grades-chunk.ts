@@ -53,14 +53,15 @@ export async function readGradesChunk(
   after: StudentIdentity | null,
   take = CSV_CHUNK,
 ): Promise<{ rows: StudentProgressRow[]; last: StudentIdentity | null }> {
+  // The cells as a correlated subquery (one primary-key range per student) rather than a join + GROUP BY:
+  // PostgreSQL planned the join as a hash join over the whole ItemTally table for every chunk
+  // (1.25 M rows at 50,000 students: 5,378 CSV rows/s); this stays one index range per student on both.
   const raw = await db.$queryRaw<Row[]>`
-    SELECT u."id", u."name", u."email", ${CELLS} AS "cells"
+    SELECT u."id", u."name", u."email", (SELECT ${CELLS} FROM "ItemTally" t WHERE t."userId" = u."id") AS "cells"
     FROM (
       SELECT "id", "name", "email" FROM "user" WHERE "role" = 'student' ${keyset(after)}
       ORDER BY "name", "email" LIMIT ${take}
     ) u
-    LEFT JOIN "ItemTally" t ON t."userId" = u."id"
-    GROUP BY u."id", u."name", u."email"
     ORDER BY u."name", u."email"`;
   const rows = raw.map((r) => toProgressRow(r, items));
   const last = raw.at(-1);
