@@ -77,7 +77,7 @@ export async function createSubmission(user: Submitter, exerciseId: string, body
         select: { id: true },
       });
       // queue: the job commits with the submission or not at all
-      await dispatcher.enqueue(tx, { submissionId: created.id, exerciseId, seed: hiddenSeed }, prepared);
+      await dispatcher.enqueue(tx, { submissionId: created.id, exerciseId, seed: hiddenSeed, ...(user.address ? { address: user.address } : {}) }, prepared);
       // a submit counts as an attempt on the dashboards from the moment it is stored
       if (input.mode === "submit") await refreshItemTally(tx, user.id, "exercise", exerciseId);
       return created;

@@ -25,6 +25,8 @@ export interface NewGrading {
   submissionId: string;
   exerciseId: string;
   seed: string;
+  /** the submitter's client address (fair turns by address on the grader host) */
+  address?: string;
 }
 
 export interface GradingDispatcher {

@@ -60,7 +60,7 @@ export async function gradeJob(payload: unknown, helpers: Pick<JobHelpers, "job"
   await db.submission.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { status: "running", startedAt: new Date() } });
   const started = performance.now();
   const report: GradeReport = await gradeFairly(
-    { userId: input.userId },
+    { userId: input.userId, ...(job.address ? { address: job.address } : {}) },
     {
       exerciseId: input.exerciseId,
       code: input.code,

@@ -12,6 +12,8 @@ export const GradingJobSchema = z.object({
   contentHash: z.string().regex(/^[0-9a-f]{16,64}$/).nullable(),
   /** the submission's hidden-test seed (also stored with it; regrades reuse it) */
   seed: z.string().min(1).max(128),
+  /** the submitter's client address, so a host's fair queue takes addresses in turn (fair-turns.ts) as the embedded one does */
+  address: z.string().min(1).max(100).optional(),
 });
 export type GradingJob = z.infer<typeof GradingJobSchema>;
 

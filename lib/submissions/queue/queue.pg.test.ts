@@ -90,6 +90,23 @@ describe("grading queue (PostgreSQL)", () => {
     leftForOthers = id; // graded by the next host with this content (below)
   }, 120_000);
 
+  it("a job carries the submitter's address, so the host's fair queue takes addresses in turn", async () => {
+    process.env.SUBMIT_WAIT_MS = "300";
+    // its own user: alice's pending submissions count against her limit in the tests below
+    await db.user.create({ data: { id: "dora", name: "Dora", email: "dora@example.com" } });
+    const payloadOf = async (submitter: { id: string; address?: string }) => {
+      const error = await create(submitter, EXERCISE, body()).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      const id = (error as InstanceType<typeof SubmissionError>).extra.submissionId;
+      const [{ payload }] = await db.$queryRaw<{ payload: { address?: string } }[]>`SELECT payload FROM graphile_worker._private_jobs WHERE key = ${id}`;
+      return payload;
+    };
+    expect((await payloadOf({ id: "dora", address: "203.0.113.7" })).address).toBe("203.0.113.7");
+    expect((await payloadOf({ id: "dora" })).address).toBeUndefined();
+  }, 120_000);
+
   it("a job run twice stores one report", async () => {
     process.env.SUBMIT_WAIT_MS = "300";
     const id = await submitExpectingBusy();
