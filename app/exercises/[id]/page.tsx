@@ -1,7 +1,6 @@
 import "katex/dist/katex.min.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EditorPreloads } from "@/app/_components/editor/editor-preload";
 import { itemTitle } from "@/lib/course-nav/item-titles";
 import { nextStep } from "@/lib/course-nav/next-step";
 import { requireUser } from "@/lib/auth/session";
@@ -43,24 +42,20 @@ export default async function ExercisePage({ params }: Props) {
     <ExercisePrompt exercise={exercise} lessonId={lessonId} lessonName={lessonName} hints={<HintsPanel exerciseId={id} total={hints.total} opened={hints.opened} />} />
   );
 
-  // EditorPreloads: Monaco's scripts start downloading while the HTML is parsed, not after hydration.
   // Keyed by exercise: moving to another exercise opens a fresh workspace that reads that exercise's draft.
   return (
-    <>
-      <EditorPreloads pagePath="exercises/[id]" />
-      <Workspace
-        key={id}
-        userId={user.id}
-        exerciseId={id}
-        languages={exercise.languages}
-        starters={exercise.starters}
-        declarations={exercise.declarations}
-        serverDraft={draft ? { code: draft.code, language: draft.language, savedAt: Date.parse(draft.updatedAt) } : null}
-        history={history}
-        prompt={prompt}
-        next={{ href: step.href, title: nextTitle }}
-        params={exercise.params}
-      />
-    </>
+    <Workspace
+      key={id}
+      userId={user.id}
+      exerciseId={id}
+      languages={exercise.languages}
+      starters={exercise.starters}
+      declarations={exercise.declarations}
+      serverDraft={draft ? { code: draft.code, language: draft.language, savedAt: Date.parse(draft.updatedAt) } : null}
+      history={history}
+      prompt={prompt}
+      next={{ href: step.href, title: nextTitle }}
+      params={exercise.params}
+    />
   );
 }
