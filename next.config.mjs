@@ -4,6 +4,13 @@ const nextConfig = {
   serverExternalPackages: ["isolated-vm", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "graphile-worker", "sucrase", "tsx", "esbuild"],
   poweredByHeader: false,
   reactStrictMode: true,
+  turbopack: {
+    resolveAlias: {
+      // Monaco's createWebWorker module imports every editor contribution; the TypeScript
+      // mode only needs the function (see app/_components/editor/monaco-web-worker.ts).
+      "../../../internal/common/workers.js": "./app/_components/editor/monaco-web-worker.ts",
+    },
+  },
   experimental: {
     // forbidden() → app/forbidden.tsx for signed-in users without the role.
     authInterrupts: true,
