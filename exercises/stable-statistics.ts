@@ -113,4 +113,25 @@ export const SOLUTIONS: Record<string, string> = {
     });
     return { dx, dgamma, dbeta };
   }`,
+  "porting-conventions": `export class PyTorchPort {
+  toPyTorch(s) {
+    return { weight: [...s.gamma], bias: [...s.beta], running_mean: [...s.runningMean], running_var: [...s.runningVar], momentum: 1 - s.momentum, eps: s.eps };
+  }
+  fromPyTorch(s) {
+    return { gamma: [...s.weight], beta: [...s.bias], runningMean: [...s.running_mean], runningVar: [...s.running_var], momentum: 1 - s.momentum, eps: s.eps };
+  }
+  pytorchRunningStats(batches, p) {
+    const d = batches[0][0].length;
+    let rm = Array(d).fill(0), rv = Array(d).fill(1), t = 0;
+    for (const x of batches) {
+      t++;
+      const f = p === null ? 1 / t : p;
+      const n = x.length;
+      const st = rm.map((_, j) => stats(x.map((r) => r[j])));
+      rm = rm.map((r, j) => (1 - f) * r + f * st[j][0]);
+      rv = rv.map((r, j) => (1 - f) * r + (f * st[j][1] * n) / (n - 1));
+    }
+    return { running_mean: rm, running_var: rv, num_batches_tracked: t };
+  }
+}`,
 };

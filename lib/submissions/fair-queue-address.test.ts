@@ -2,19 +2,9 @@
 // the test moves (no sleeps, no timing assertions): which grading starts next.
 import { describe, expect, it } from "vitest";
 import { FairQueue, type FairQueueOptions } from "./fair-queue";
+import { TWO_WORKER_OPTIONS } from "./testing/fair-queue-options";
 
-// As lib/submissions/fair-grading.ts configures it for 2 workers and 2 spares.
-const options: FairQueueOptions = {
-  perUser: 1,
-  fast: 2,
-  maxInFlight: 6,
-  maxHeavy: 2,
-  slowAfterMs: 60,
-  heavyAfterMs: 500,
-  halfLifeMs: 30_000,
-  maxWaiting: 200,
-  maxWaitingPerUser: 5,
-};
+const options: FairQueueOptions = TWO_WORKER_OPTIONS;
 
 const FLOODERS = Array.from({ length: 7 }, (_, i) => `flood${i + 1}`);
 const ADDRESS_A = "203.0.113.66";
