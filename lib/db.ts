@@ -5,11 +5,7 @@ import { ResilientPool } from "@/lib/database/resilient-pool";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "@/lib/database-url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-postgresql/client";
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+import { positiveInt } from "@/lib/config/positive-int";
 
 function createClient(): PrismaClient {
   const url = databaseUrl();

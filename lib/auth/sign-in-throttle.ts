@@ -16,6 +16,7 @@
  */
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { createLimiter, type Limiter } from "@/lib/rate-limit/limiter-store";
+import { positiveInt } from "@/lib/config/positive-int";
 
 export interface ThrottleSettings {
   freeFailures: number;
@@ -91,11 +92,6 @@ export function createSignInThrottle(settings: ThrottleSettings = DEFAULT_THROTT
 }
 
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 const globalForThrottle = globalThis as unknown as { batchnormSignInThrottle?: SignInThrottle };
 

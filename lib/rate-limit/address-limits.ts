@@ -17,6 +17,7 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { gradingBudget } from "./grading-budget";
 import { createLimiter } from "./limiter-store";
+import { positiveInt } from "@/lib/config/positive-int";
 
 export interface AddressRefusal {
   retryAfterSeconds: number;
@@ -26,11 +27,6 @@ export interface AddressRefusal {
 
 /** null: let the request through; otherwise the 429 to answer. */
 export type AddressLimit = (address: string) => Promise<AddressRefusal | null>;
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 const isKnown = (address: string) => address !== "" && address !== "unknown";
 

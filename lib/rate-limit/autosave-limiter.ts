@@ -8,11 +8,7 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { createLimiter } from "./limiter-store";
 import type { RateLimitResult } from "./submission-limiter";
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+import { positiveInt } from "@/lib/config/positive-int";
 
 export function createAutosaveLimiter(points: number, durationSeconds: number) {
   const limiter = createLimiter({ points, duration: durationSeconds, keyPrefix: "autosave" });

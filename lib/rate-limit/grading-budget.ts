@@ -10,6 +10,7 @@
  */
 import { createLimiter, type Limiter } from "./limiter-store";
 import type { RateLimitResult } from "./submission-limiter";
+import { positiveInt } from "@/lib/config/positive-int";
 
 export interface BudgetSettings {
   userMs: number;
@@ -50,11 +51,6 @@ export function createGradingBudget(settings: BudgetSettings) {
 }
 
 export type GradingBudget = ReturnType<typeof createGradingBudget>;
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 const globalForBudget = globalThis as unknown as { batchnormGradingBudget?: GradingBudget };
 

@@ -6,13 +6,9 @@
  */
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { createLimiter } from "./limiter-store";
+import { positiveInt } from "@/lib/config/positive-int";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 export function createSubmissionLimiter(points: number, durationSeconds: number) {
   const limiter = createLimiter({ points, duration: durationSeconds, keyPrefix: "submissions" });

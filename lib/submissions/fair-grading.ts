@@ -6,11 +6,7 @@ import "server-only";
 import { type GradeReport, type GradeRequest, gradeSubmission } from "@/grader";
 import { gradingBudget } from "@/lib/rate-limit/grading-budget";
 import { FairQueue, type Owner } from "./fair-queue";
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+import { positiveInt } from "@/lib/config/positive-int";
 
 function poolSettings(): { workers: number; spares: number } {
   const workers = positiveInt(process.env.GRADER_WORKERS, 2);

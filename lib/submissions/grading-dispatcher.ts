@@ -20,6 +20,7 @@ import { exerciseContentHash } from "./queue/content-hash";
 import { enqueueGrading } from "./queue/enqueue";
 import { gradedNotifications } from "./queue/graded-notifications";
 import { SubmissionError } from "./submission-error";
+import { positiveInt } from "@/lib/config/positive-int";
 
 export interface NewGrading {
   submissionId: string;
@@ -48,11 +49,6 @@ const inProcess: GradingDispatcher = {
   enqueue: async () => {},
   settle: (id, submitter, firstRequest) => gradeStoredSubmission(id, firstRequest ? submitter.address : undefined),
 };
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 export const QUEUE_RETRY_SECONDS = 2;
 
