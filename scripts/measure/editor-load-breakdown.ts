@@ -24,22 +24,32 @@ const EXERCISE = "/exercises/batchnorm-forward";
 /** One character typed to prove the editor takes input (drafts autosave, so earlier loads' probes are counted first). */
 const PROBE = "ǂ";
 
+/**
+ * Navigation start → the student's code drawn, and → a typed key shown. Both
+ * moments are stamped by the page on the animation frame that shows them:
+ * Playwright's own waits poll with back-off (up to 500 ms between checks),
+ * which would add their lag to the figure.
+ */
 export async function waitForUsableEditor(page: Page): Promise<{ drawnMs: number; usableMs: number }> {
-  await page.locator(".monaco-editor textarea").waitFor({ state: "attached", timeout: 60_000 });
-  await page.locator(".view-lines").filter({ hasText: "batchnormForward" }).waitFor({ timeout: 60_000 });
-  const drawnMs = await page.evaluate(() => performance.now());
+  const drawn = await page.waitForFunction(
+    () => ((document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").includes("batchnormForward") ? performance.now() : 0),
+    undefined,
+    { polling: "raf", timeout: 60_000 },
+  );
+  const drawnMs = (await drawn.jsonValue()) as number;
   // A click is how a student focuses it (Monaco may take keys through an EditContext, not its textarea).
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+Home");
   const count = () => page.locator(".view-lines").evaluate((el, probe) => (el.textContent ?? "").split(probe).length - 1, PROBE);
   const before = await count();
   await page.keyboard.type(PROBE);
-  await page.waitForFunction(
-    ({ probe, before }) => (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").split(probe).length - 1 > before,
+  const shown = await page.waitForFunction(
+    ({ probe, before }) =>
+      (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").split(probe).length - 1 > before ? performance.now() : 0,
     { probe: PROBE, before },
-    { timeout: 60_000 },
+    { polling: "raf", timeout: 60_000 },
   );
-  const usableMs = await page.evaluate(() => performance.now());
+  const usableMs = (await shown.jsonValue()) as number;
   return { drawnMs, usableMs };
 }
 

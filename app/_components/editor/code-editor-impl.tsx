@@ -15,7 +15,7 @@ import Editor, { type EditorProps, type OnChange, type OnMount } from "@monaco-e
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "@/grader/contract/vocabulary";
 import { type EditorDocument, textToApply } from "./editor-document";
-import { monaco, setExerciseTypes, startLanguageService } from "./monaco-setup";
+import { monaco, setExerciseTypes, startLanguageServiceSoon } from "./monaco-setup";
 
 export interface EditorMarker {
   line: number;
@@ -79,9 +79,8 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => actions.current.onRun());
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => actions.current.onSubmit());
     setEditor(instance);
-    // The editor is drawn and takes keys; the TypeScript worker may start once the browser has a moment.
-    if ("requestIdleCallback" in window) window.requestIdleCallback(startLanguageService, { timeout: 1500 });
-    else setTimeout(startLanguageService, 300);
+    // The editor is drawn and takes keys; the TypeScript worker follows once the first keys have settled.
+    startLanguageServiceSoon();
   };
 
   // A new document from outside replaces the text once, as one undoable edit.

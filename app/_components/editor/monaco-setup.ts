@@ -8,8 +8,9 @@
  * The workers wait for `startLanguageService()`: the TypeScript worker is the
  * whole TypeScript compiler plus its library declarations (megabytes to fetch
  * and compile), and nothing a student needs to start typing depends on it.
- * The editor calls it once it is drawn and the browser is idle; until then the
- * editor colours and edits code, and squiggles and IntelliSense follow.
+ * The editor asks for it once it has been drawn for a moment and the browser is
+ * idle (startLanguageServiceSoon); until then the editor colours and edits
+ * code, and squiggles and IntelliSense follow.
  */
 import { loader } from "@monaco-editor/react";
 import { javascriptDefaults, ModuleKind, monaco, ScriptTarget, typescriptDefaults } from "./monaco-features";
@@ -24,6 +25,22 @@ const gate = new Promise<void>((resolve) => {
 /** Lets Monaco start its workers (TypeScript service, diffs); safe to call more than once. */
 export function startLanguageService(): void {
   openGate();
+}
+
+/**
+ * How long a freshly drawn editor waits before the TypeScript worker may start.
+ * Booting the worker compiles megabytes of JavaScript on another thread; on a
+ * two-core laptop that competes with the student's first clicks and keys, so
+ * it waits for them to settle in (squiggles and IntelliSense follow).
+ */
+export const LANGUAGE_SERVICE_DELAY_MS = 2500;
+
+/** Starts the language service at the browser's first idle moment after LANGUAGE_SERVICE_DELAY_MS. */
+export function startLanguageServiceSoon(): void {
+  setTimeout(() => {
+    if ("requestIdleCallback" in window) window.requestIdleCallback(startLanguageService, { timeout: 1500 });
+    else startLanguageService();
+  }, LANGUAGE_SERVICE_DELAY_MS);
 }
 
 (self as unknown as { MonacoEnvironment: WorkerFactory }).MonacoEnvironment = {
