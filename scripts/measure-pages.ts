@@ -113,16 +113,7 @@ try {
     await context.addCookies(cookies);
     const page = await context.newPage();
     let count = 0;
-    let size = 0;
-    page.on("response", (r) => {
-      count++;
-      void r.body().then(
-        (b) => {
-          size += b.length;
-        },
-        () => {},
-      );
-    });
+    page.on("response", () => count++);
     await page.goto("/exercises/batchnorm-forward", { waitUntil: "commit" });
     const { drawnMs, usableMs } = await waitForUsableEditor(page);
     editorTimes.push(usableMs);
@@ -130,7 +121,11 @@ try {
     // The TypeScript worker (deferred) may still be arriving; count what came within 30 s.
     await page.waitForLoadState("networkidle").catch(() => {});
     requests = count;
-    bytes = size;
+    // Sizes from the page's own resource timing once it is idle: reading each body over
+    // the DevTools protocol during the load would cost the CPU being measured.
+    bytes = await page.evaluate(() =>
+      performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0),
+    );
     await context.close();
   }
 
