@@ -1,8 +1,8 @@
 "use client";
 /**
- * The Monaco editor itself. Loaded only through ./code-editor.tsx
- * (next/dynamic, ssr: false), so Monaco's JavaScript is fetched only by pages
- * that show an editor.
+ * The Monaco editor itself. Loaded only in the browser, through
+ * ./load-editor.ts (by ./code-editor.tsx and instrumentation-client.ts), so
+ * Monaco's JavaScript is fetched only by pages that show an editor.
  *
  * Uncontrolled: Monaco holds the text and reports every change; the page
  * replaces it only with a new document (./editor-document.ts). A controlled
