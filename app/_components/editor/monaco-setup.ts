@@ -33,7 +33,7 @@ export function startLanguageService(): void {
  * two-core laptop that competes with the student's first clicks and keys, so
  * it waits for them to settle in (squiggles and IntelliSense follow).
  */
-export const LANGUAGE_SERVICE_DELAY_MS = 2500;
+const LANGUAGE_SERVICE_DELAY_MS = 2500;
 
 /** Starts the language service at the browser's first idle moment after LANGUAGE_SERVICE_DELAY_MS. */
 export function startLanguageServiceSoon(): void {
